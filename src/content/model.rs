@@ -1,0 +1,381 @@
+//! The content model: one Rust type per kind of record in `content/`.
+//!
+//! Field names are the TOML field names. Every struct refuses unknown fields so
+//! that a typo in a content file is reported instead of silently ignored.
+
+use serde::{Deserialize, Serialize};
+
+/// One of the six interest themes (RIASEC).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Theme {
+    R,
+    I,
+    A,
+    S,
+    E,
+    C,
+}
+
+impl Theme {
+    /// The six themes in their canonical order (R, I, A, S, E, C).
+    pub const ALL: [Theme; 6] = [Theme::R, Theme::I, Theme::A, Theme::S, Theme::E, Theme::C];
+
+    /// Position of the theme in [`Theme::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The theme's letter.
+    pub fn letter(self) -> char {
+        match self {
+            Theme::R => 'R',
+            Theme::I => 'I',
+            Theme::A => 'A',
+            Theme::S => 'S',
+            Theme::E => 'E',
+            Theme::C => 'C',
+        }
+    }
+}
+
+/// A ROME 4.0 domain (`content/domaines.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Domaine {
+    pub lettre: String,
+    pub libelle: String,
+    pub presentation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normandie: Option<String>,
+}
+
+/// A short ROME fiche (`content/rome.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FicheRome {
+    pub code: String,
+    pub libelle: String,
+}
+
+/// Masculine and feminine forms of a job title.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titre {
+    pub masculin: String,
+    pub feminin: String,
+}
+
+impl Titre {
+    /// "Boulanger / Boulangère", or the title alone when both forms are equal.
+    pub fn both(&self) -> String {
+        if self.masculin == self.feminin {
+            self.masculin.clone()
+        } else {
+            format!("{} / {}", self.masculin, self.feminin)
+        }
+    }
+}
+
+/// A six-value interest profile, each value from 1 to 7.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Riasec {
+    #[serde(rename = "R")]
+    pub r: u8,
+    #[serde(rename = "I")]
+    pub i: u8,
+    #[serde(rename = "A")]
+    pub a: u8,
+    #[serde(rename = "S")]
+    pub s: u8,
+    #[serde(rename = "E")]
+    pub e: u8,
+    #[serde(rename = "C")]
+    pub c: u8,
+}
+
+impl Riasec {
+    /// The values in the order R, I, A, S, E, C.
+    pub fn values(&self) -> [u8; 6] {
+        [self.r, self.i, self.a, self.s, self.e, self.c]
+    }
+
+    /// The value for one theme.
+    pub fn get(&self, theme: Theme) -> u8 {
+        self.values()[theme.index()]
+    }
+}
+
+/// A rich métier fiche (`content/metiers/*.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Metier {
+    pub id: String,
+    pub titre: Titre,
+    pub rome: Vec<String>,
+    pub domaine: String,
+    pub riasec: Riasec,
+    pub resume: String,
+    pub activites: Vec<String>,
+    pub qualites: Vec<String>,
+    pub conditions: String,
+    pub niveau_min: u8,
+    pub formations: Vec<String>,
+    pub apprentissage: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normandie: Option<String>,
+    #[serde(default)]
+    pub mots_cles: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+/// A way a formation can be taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Voie {
+    /// Full-time at school (lycée, université…).
+    Scolaire,
+    /// Under an apprenticeship contract (CFA + employer).
+    Apprentissage,
+    /// Continuing education for adults.
+    Continue,
+    /// Validation des acquis de l'expérience.
+    Vae,
+}
+
+/// A place where a formation is offered.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lieu {
+    /// Département code: 14, 27, 50, 61 or 76.
+    pub departement: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ville: Option<String>,
+}
+
+/// A diploma or title (`content/formations/*.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Formation {
+    pub id: String,
+    pub intitule: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub niveau: u8,
+    pub duree_mois: u16,
+    pub voies: Vec<Voie>,
+    pub acces: Vec<String>,
+    #[serde(default)]
+    pub poursuites: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub presentation: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rncp: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lieux: Vec<Lieu>,
+    pub sources: Vec<String>,
+}
+
+impl Formation {
+    /// Whether the formation can be taken by this route.
+    pub fn has_voie(&self, voie: Voie) -> bool {
+        self.voies.contains(&voie)
+    }
+}
+
+/// A starting point of a pathway (`content/situations.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Situation {
+    pub id: String,
+    pub libelle: String,
+    /// Level of the highest diploma held (0 = none yet).
+    pub niveau: u8,
+    /// Adults see titres professionnels and VAE routes.
+    #[serde(default)]
+    pub adulte: bool,
+}
+
+/// One step of the answer scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Echelon {
+    pub valeur: u8,
+    pub libelle: String,
+}
+
+/// A theme's plain-French presentation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThemeInfo {
+    pub code: Theme,
+    pub nom: String,
+    pub explication: String,
+}
+
+/// One questionnaire item: an activity to rate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub texte: String,
+    pub theme: Theme,
+    #[serde(default)]
+    pub rapide: bool,
+}
+
+/// The interest questionnaire (`content/questionnaire.toml`).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Questionnaire {
+    pub echelle: Vec<Echelon>,
+    pub ne_sait_pas: String,
+    pub theme: Vec<ThemeInfo>,
+    pub item: Vec<Item>,
+}
+
+impl Questionnaire {
+    /// The presentation of one theme, if the content has it.
+    pub fn theme_info(&self, theme: Theme) -> Option<&ThemeInfo> {
+        self.theme.iter().find(|t| t.code == theme)
+    }
+}
+
+/// The SMIC used by the pay simulator.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Smic {
+    pub horaire_brut: f64,
+    pub mensuel_brut: f64,
+    /// Date the amount applies from (YYYY-MM-DD).
+    pub date: String,
+    pub source: String,
+}
+
+/// One age band of the apprentice pay grid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tranche {
+    pub libelle: String,
+    pub age_min: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub age_max: Option<u8>,
+    /// Percent of the SMIC for contract years 1, 2, 3.
+    pub taux: Vec<u8>,
+}
+
+/// The minimum pay grid of apprentices.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Remuneration {
+    pub date: String,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub tranche: Vec<Tranche>,
+}
+
+/// A rule of apprenticeship, told in plain words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Regle {
+    pub id: String,
+    pub titre: String,
+    pub texte: String,
+    pub source: String,
+    pub date: String,
+}
+
+/// A question young people ask, with a short answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionReponse {
+    pub question: String,
+    pub reponse: String,
+}
+
+/// Apprenticeship rules and figures (`content/apprentissage.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Apprentissage {
+    pub smic: Smic,
+    pub remuneration: Remuneration,
+    pub regle: Vec<Regle>,
+    #[serde(default)]
+    pub question: Vec<QuestionReponse>,
+}
+
+impl Apprentissage {
+    /// Minimum monthly gross pay in euros, with the percent of the SMIC used,
+    /// for an apprentice of `age` in contract year `annee` (1-based).
+    pub fn salaire_minimum(&self, age: u8, annee: usize) -> Option<(u8, f64)> {
+        let tranche = self
+            .remuneration
+            .tranche
+            .iter()
+            .find(|t| age >= t.age_min && t.age_max.is_none_or(|max| age <= max))?;
+        let taux = *tranche.taux.get(annee.checked_sub(1)?)?;
+        Some((taux, self.smic.mensuel_brut * f64::from(taux) / 100.0))
+    }
+}
+
+/// A place or service people can turn to (`content/contacts.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    pub id: String,
+    pub nom: String,
+    pub offre: String,
+    pub public: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telephone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub web: Option<String>,
+}
+
+/// Everything Boussole knows, loaded and checked.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Content {
+    pub domaines: Vec<Domaine>,
+    pub rome: Vec<FicheRome>,
+    pub metiers: Vec<Metier>,
+    pub formations: Vec<Formation>,
+    pub situations: Vec<Situation>,
+    pub questionnaire: Questionnaire,
+    pub apprentissage: Apprentissage,
+    pub contacts: Vec<Contact>,
+}
+
+impl Content {
+    /// A rich métier by id.
+    pub fn metier(&self, id: &str) -> Option<&Metier> {
+        self.metiers.iter().find(|m| m.id == id)
+    }
+
+    /// A formation by id.
+    pub fn formation(&self, id: &str) -> Option<&Formation> {
+        self.formations.iter().find(|f| f.id == id)
+    }
+
+    /// A situation by id.
+    pub fn situation(&self, id: &str) -> Option<&Situation> {
+        self.situations.iter().find(|s| s.id == id)
+    }
+
+    /// A short ROME fiche by code.
+    pub fn fiche_rome(&self, code: &str) -> Option<&FicheRome> {
+        self.rome.iter().find(|f| f.code == code)
+    }
+
+    /// A domain by letter.
+    pub fn domaine(&self, lettre: &str) -> Option<&Domaine> {
+        self.domaines.iter().find(|d| d.lettre == lettre)
+    }
+
+    /// The rich métiers a formation leads to.
+    pub fn metiers_of_formation<'a>(&'a self, formation_id: &'a str) -> impl Iterator<Item = &'a Metier> {
+        self.metiers
+            .iter()
+            .filter(move |m| m.formations.iter().any(|f| f == formation_id))
+    }
+}
