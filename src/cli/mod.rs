@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use boussole::content::{self, Loaded, LoadError};
+use boussole::content::{self, LoadError, Loaded};
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Boussole : un guide des métiers, des formations et de l'apprentissage en Normandie.
@@ -56,7 +56,9 @@ pub fn run() -> ExitCode {
 fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::Check) => check(cli),
-        Some(Command::Export { format: ExportFormat::Json }) => {
+        Some(Command::Export {
+            format: ExportFormat::Json,
+        }) => {
             let Some(loaded) = load_or_report(cli)? else {
                 return Ok(ExitCode::from(EXIT_PROBLEM));
             };
@@ -71,7 +73,10 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             let mut out = std::io::stdout().lock();
             writeln!(out, "{}", summary(&loaded))?;
-            writeln!(out, "Commandes : boussole check | boussole export --format json | boussole --help")?;
+            writeln!(
+                out,
+                "Commandes : boussole check | boussole export --format json | boussole --help"
+            )?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -20,7 +20,11 @@ impl fmt::Display for Probleme {
         if self.ligne == 0 {
             write!(f, "{}: {}", self.fichier, self.message)
         } else {
-            write!(f, "{}:{}:{}: {}", self.fichier, self.ligne, self.colonne, self.message)
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.fichier, self.ligne, self.colonne, self.message
+            )
         }
     }
 }
@@ -110,26 +114,42 @@ pub fn french(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let (name, expected) = split_expected(rest);
         return match expected {
-            Some(list) => format!("champ inconnu {} (champs possibles : {})", quoted(name), unticks(list)),
+            Some(list) => format!(
+                "champ inconnu {} (champs possibles : {})",
+                quoted(name),
+                unticks(list)
+            ),
             None => format!("champ inconnu {}", quoted(name)),
         };
     }
     if let Some(rest) = message.strip_prefix("unknown variant ") {
         let (name, expected) = split_expected(rest);
         return match expected {
-            Some(list) => format!("valeur inconnue {} (valeurs possibles : {})", quoted(name), unticks(list)),
+            Some(list) => format!(
+                "valeur inconnue {} (valeurs possibles : {})",
+                quoted(name),
+                unticks(list)
+            ),
             None => format!("valeur inconnue {}", quoted(name)),
         };
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("type incorrect : {} alors qu'il faut {}", found_fr(found), expected_fr(expected));
-        }
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return format!(
+            "type incorrect : {} alors qu'il faut {}",
+            found_fr(found),
+            expected_fr(expected)
+        );
     }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        if let Some((found, expected)) = rest.split_once(", expected ") {
-            return format!("valeur impossible : {} alors qu'il faut {}", found_fr(found), expected_fr(expected));
-        }
+    if let Some(rest) = message.strip_prefix("invalid value: ")
+        && let Some((found, expected)) = rest.split_once(", expected ")
+    {
+        return format!(
+            "valeur impossible : {} alors qu'il faut {}",
+            found_fr(found),
+            expected_fr(expected)
+        );
     }
     if let Some(rest) = message.strip_prefix("invalid length ") {
         return format!("longueur incorrecte : {rest}");
@@ -182,7 +202,9 @@ fn found_fr(found: &str) -> String {
 fn expected_fr(expected: &str) -> String {
     let e = expected.trim();
     match e {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i64" | "an integer" => "un nombre entier positif".to_string(),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i64" | "an integer" => {
+            "un nombre entier positif".to_string()
+        }
         "f64" | "f32" => "un nombre".to_string(),
         "a boolean" => "true ou false".to_string(),
         "a sequence" => "une liste entre [ ]".to_string(),
@@ -209,7 +231,10 @@ mod tests {
 
     #[test]
     fn messages_are_translated() {
-        assert_eq!(french("missing field `titre`"), "champ obligatoire manquant : « titre »");
+        assert_eq!(
+            french("missing field `titre`"),
+            "champ obligatoire manquant : « titre »"
+        );
         assert_eq!(
             french("unknown field `titr`, expected one of `id`, `titre`"),
             "champ inconnu « titr » (champs possibles : id, titre)"

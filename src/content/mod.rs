@@ -71,6 +71,17 @@ pub(crate) struct Records<'a> {
     pub regles: Vec<Rec<'a, Regle>>,
     pub questions: Vec<Rec<'a, QuestionReponse>>,
     pub apprentissage_file: Option<&'a ParsedFile<'a>>,
+    /// Kinds of which some records could not be read: references to them are not checked.
+    pub incomplete: Incomplete,
+}
+
+/// Which kinds of records are known only in part.
+#[derive(Default)]
+pub(crate) struct Incomplete {
+    pub rome: bool,
+    pub formations: bool,
+    pub situations: bool,
+    pub domaines: bool,
 }
 
 /// Loads and checks a set of content files. `root` is how the content root is
@@ -80,7 +91,8 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
     let parsed: Vec<(&SourceFile, Option<ParsedFile<'_>>)> = files
         .iter()
         .map(|f| {
-            let parsed = parse::utf8(&f.shown, &f.bytes, &mut sink).and_then(|t| parse::parse_file(&f.shown, t, &mut sink));
+            let parsed = parse::utf8(&f.shown, &f.bytes, &mut sink)
+                .and_then(|t| parse::parse_file(&f.shown, t, &mut sink));
             (f, parsed)
         })
         .collect();
@@ -92,15 +104,30 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
         }
     }
     for dir in ["metiers", "formations"] {
-        if !files.iter().any(|f| f.relative.starts_with(&format!("{dir}/"))) {
-            sink.whole_file(&format!("{root}/{dir}/"), "aucun fichier .toml dans ce dossier");
+        if !files
+            .iter()
+            .any(|f| f.relative.starts_with(&format!("{dir}/")))
+        {
+            sink.whole_file(
+                &format!("{root}/{dir}/"),
+                "aucun fichier .toml dans ce dossier",
+            );
         }
     }
 
     let mut r = Records::default();
     for (source, parsed) in &parsed {
-        let Some(pf) = parsed else { continue };
         let rel = source.relative.as_str();
+        let Some(pf) = parsed else {
+            match rel {
+                "rome.toml" => r.incomplete.rome = true,
+                "situations.toml" => r.incomplete.situations = true,
+                "domaines.toml" => r.incomplete.domaines = true,
+                _ if rel.starts_with("formations/") => r.incomplete.formations = true,
+                _ => {}
+            }
+            continue;
+        };
         let allowed: &[&str] = match rel {
             "domaines.toml" => &["sources", "domaine"],
             "rome.toml" => &["sources", "fiche"],
@@ -119,35 +146,49 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
             }
         };
         pf.check_keys(allowed, &mut sink);
-        if let Some(sources) = pf.required::<Vec<String>>("sources", &mut sink) {
-            if sources.is_empty() {
-                let span = pf.get("sources").map_or(0..0, |n| n.span());
-                sink.error(&pf.file, span, "« sources » est vide : citez au moins une source");
-            }
+        if let Some(sources) = pf.required::<Vec<String>>("sources", &mut sink)
+            && sources.is_empty()
+        {
+            let span = pf.get("sources").map_or(0..0, |n| n.span());
+            sink.error(
+                &pf.file,
+                span,
+                "« sources » est vide : citez au moins une source",
+            );
         }
         match rel {
-            "domaines.toml" => r.domaines = pf.records("domaine", &mut sink),
-            "rome.toml" => r.rome = pf.records("fiche", &mut sink),
-            "situations.toml" => r.situations = pf.records("situation", &mut sink),
-            "contacts.toml" => r.contacts = pf.records("contact", &mut sink),
+            "domaines.toml" => {
+                r.domaines = pf.records("domaine", &mut sink, &mut r.incomplete.domaines)
+            }
+            "rome.toml" => r.rome = pf.records("fiche", &mut sink, &mut r.incomplete.rome),
+            "situations.toml" => {
+                r.situations = pf.records("situation", &mut sink, &mut r.incomplete.situations)
+            }
+            "contacts.toml" => r.contacts = pf.records("contact", &mut sink, &mut false),
             "questionnaire.toml" => {
-                r.echelle = pf.records("echelle", &mut sink);
+                r.echelle = pf.records("echelle", &mut sink, &mut false);
                 r.ne_sait_pas = pf.required("ne_sait_pas", &mut sink);
-                r.themes = pf.records("theme", &mut sink);
-                r.items = pf.records("item", &mut sink);
+                r.themes = pf.records("theme", &mut sink, &mut false);
+                r.items = pf.records("item", &mut sink, &mut false);
                 r.questionnaire_file = Some(pf);
             }
             "apprentissage.toml" => {
                 r.smic = pf.required("smic", &mut sink);
                 r.remuneration = pf.required("remuneration", &mut sink);
-                r.regles = pf.records("regle", &mut sink);
+                r.regles = pf.records("regle", &mut sink, &mut false);
                 if pf.get("question").is_some() {
-                    r.questions = pf.records("question", &mut sink);
+                    r.questions = pf.records("question", &mut sink, &mut false);
                 }
                 r.apprentissage_file = Some(pf);
             }
-            _ if rel.starts_with("metiers/") => r.metiers.extend(pf.records("metier", &mut sink)),
-            _ => r.formations.extend(pf.records("formation", &mut sink)),
+            _ if rel.starts_with("metiers/") => r
+                .metiers
+                .extend(pf.records("metier", &mut sink, &mut false)),
+            _ => r.formations.extend(pf.records(
+                "formation",
+                &mut sink,
+                &mut r.incomplete.formations,
+            )),
         }
     }
 
@@ -183,7 +224,10 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
     };
     let mut avertissements = sink.avertissements;
     avertissements.sort();
-    Ok(Loaded { content, avertissements })
+    Ok(Loaded {
+        content,
+        avertissements,
+    })
 }
 
 fn values<T>(records: Vec<Rec<'_, T>>) -> Vec<T> {

@@ -373,7 +373,10 @@ impl Content {
     }
 
     /// The rich métiers a formation leads to.
-    pub fn metiers_of_formation<'a>(&'a self, formation_id: &'a str) -> impl Iterator<Item = &'a Metier> {
+    pub fn metiers_of_formation<'a>(
+        &'a self,
+        formation_id: &'a str,
+    ) -> impl Iterator<Item = &'a Metier> {
         self.metiers
             .iter()
             .filter(move |m| m.formations.iter().any(|f| f == formation_id))

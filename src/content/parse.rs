@@ -37,8 +37,10 @@ pub(crate) fn span_at(node: &Spanned<DeValue<'_>>, path: &[Step<'_>]) -> Range<u
     let mut current = node;
     for step in path {
         let next = match (step, current.get_ref()) {
-            (Step::Key(k), DeValue::Table(t)) => t.iter().find(|(key, _)| key.get_ref() == k).map(|(_, v)| v),
-            (Step::Index(i), DeValue::Array(a)) => a.iter().nth(*i),
+            (Step::Key(k), DeValue::Table(t)) => {
+                t.iter().find(|(key, _)| key.get_ref() == k).map(|(_, v)| v)
+            }
+            (Step::Index(i), DeValue::Array(a)) => a.get(*i),
             _ => None,
         };
         match next {
@@ -50,13 +52,21 @@ pub(crate) fn span_at(node: &Spanned<DeValue<'_>>, path: &[Step<'_>]) -> Range<u
 }
 
 /// Parses one file. Returns `None` (with problems recorded) when the file cannot be read as TOML.
-pub(crate) fn parse_file<'a>(shown: &'a str, text: &'a str, sink: &mut Sink) -> Option<ParsedFile<'a>> {
+pub(crate) fn parse_file<'a>(
+    shown: &'a str,
+    text: &'a str,
+    sink: &mut Sink,
+) -> Option<ParsedFile<'a>> {
     let file = FileText { shown, text };
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
+        // One error per line: the parser's later errors on a line follow from the first.
+        let mut lines = std::collections::HashSet::new();
         for e in errors {
             let span = e.span().unwrap_or(0..0);
-            sink.error(&file, span, french(e.message()));
+            if lines.insert(super::line_col(text, span.start).0) {
+                sink.error(&file, span, french(e.message()));
+            }
         }
         return None;
     }
@@ -137,7 +147,11 @@ pub fn text_problem(s: &str) -> Option<String> {
 impl<'a> ParsedFile<'a> {
     /// The value of a top-level key.
     pub fn get(&self, key: &str) -> Option<&Spanned<DeValue<'a>>> {
-        self.root.get_ref().iter().find(|(k, _)| k.get_ref() == key).map(|(_, v)| v)
+        self.root
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == key)
+            .map(|(_, v)| v)
     }
 
     /// Reports top-level keys not in `allowed`.
@@ -162,14 +176,34 @@ impl<'a> ParsedFile<'a> {
         match self.get(key) {
             Some(node) => deserialize(&self.file, node, sink),
             None => {
-                sink.error(&self.file, 0..0, format!("champ obligatoire manquant : « {key} »"));
+                sink.error(
+                    &self.file,
+                    0..0,
+                    format!("champ obligatoire manquant : « {key} »"),
+                );
                 None
             }
         }
     }
 
     /// Each table of an array of tables (`[[key]]`), deserialised on its own.
-    pub fn records<T: DeserializeOwned>(&'a self, key: &str, sink: &mut Sink) -> Vec<Rec<'a, T>> {
+    /// Sets `*incomplete` when a record could not be read, so that references
+    /// to it are not reported a second time as unknown.
+    pub fn records<T: DeserializeOwned>(
+        &'a self,
+        key: &str,
+        sink: &mut Sink,
+        incomplete: &mut bool,
+    ) -> Vec<Rec<'a, T>> {
+        let before = sink.problemes.len();
+        let recs = self.records_inner(key, sink);
+        if sink.problemes.len() > before {
+            *incomplete = true;
+        }
+        recs
+    }
+
+    fn records_inner<T: DeserializeOwned>(&'a self, key: &str, sink: &mut Sink) -> Vec<Rec<'a, T>> {
         let Some(node) = self.get(key) else {
             sink.error(&self.file, 0..0, format!("section [[{key}]] manquante"));
             return Vec::new();
@@ -195,7 +229,11 @@ impl<'a> ParsedFile<'a> {
     }
 }
 
-fn deserialize<T: DeserializeOwned>(file: &FileText<'_>, node: &Spanned<DeValue<'_>>, sink: &mut Sink) -> Option<T> {
+fn deserialize<T: DeserializeOwned>(
+    file: &FileText<'_>,
+    node: &Spanned<DeValue<'_>>,
+    sink: &mut Sink,
+) -> Option<T> {
     match T::deserialize(ValueDeserializer::from(node.clone())) {
         Ok(v) => Some(v),
         Err(e) => {

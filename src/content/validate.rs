@@ -3,10 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::diag::{FileText, Sink};
+use super::Records;
+use super::diag::Sink;
 use super::model::{Theme, Voie};
 use super::parse::{Rec, Step, span_at};
-use super::Records;
 
 /// Département codes of Normandy.
 pub const DEPARTEMENTS: [&str; 5] = ["14", "27", "50", "61", "76"];
@@ -29,31 +29,43 @@ impl<T> Rec<'_, T> {
 use Step::{Index, Key};
 
 pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
-    unique(sink, &r.domaines, "lettre", |d| d.lettre.clone(), "domaine");
-    unique(sink, &r.rome, "code", |f| f.code.clone(), "fiche ROME");
-    unique(sink, &r.situations, "id", |s| s.id.clone(), "situation");
-    unique(sink, &r.formations, "id", |f| f.id.clone(), "formation");
-    unique(sink, &r.formations, "intitule", |f| f.intitule.clone(), "formation");
-    unique(sink, &r.metiers, "id", |m| m.id.clone(), "métier");
-    unique(sink, &r.items, "id", |i| i.id.clone(), "item");
-    unique(sink, &r.contacts, "id", |c| c.id.clone(), "contact");
-    unique(sink, &r.regles, "id", |c| c.id.clone(), "règle");
+    unique(sink, &r.domaines, "lettre", |d| d.lettre.clone());
+    unique(sink, &r.rome, "code", |f| f.code.clone());
+    unique(sink, &r.situations, "id", |s| s.id.clone());
+    unique(sink, &r.formations, "id", |f| f.id.clone());
+    unique(sink, &r.formations, "intitule", |f| f.intitule.clone());
+    unique(sink, &r.metiers, "id", |m| m.id.clone());
+    unique(sink, &r.items, "id", |i| i.id.clone());
+    unique(sink, &r.contacts, "id", |c| c.id.clone());
+    unique(sink, &r.regles, "id", |c| c.id.clone());
 
     for d in &r.domaines {
-        let ok = d.value.lettre.len() == 1 && d.value.lettre.chars().all(|c| ('A'..='N').contains(&c));
+        let ok =
+            d.value.lettre.len() == 1 && d.value.lettre.chars().all(|c| ('A'..='N').contains(&c));
         if !ok {
             d.error(sink, &[Key("lettre")], "la lettre d'un domaine va de A à N");
         }
     }
     for f in &r.rome {
         if !is_rome_code(&f.value.code) {
-            f.error(sink, &[Key("code")], format!("code ROME mal formé « {} » (attendu : une lettre A–N et 4 chiffres)", f.value.code));
+            f.error(
+                sink,
+                &[Key("code")],
+                format!(
+                    "code ROME mal formé « {} » (attendu : une lettre A–N et 4 chiffres)",
+                    f.value.code
+                ),
+            );
         }
     }
     for s in &r.situations {
         slug(sink, s, &s.value.id);
         if s.value.niveau > 8 {
-            s.error(sink, &[Key("niveau")], "le niveau d'une situation va de 0 (aucun diplôme) à 8");
+            s.error(
+                sink,
+                &[Key("niveau")],
+                "le niveau d'une situation va de 0 (aucun diplôme) à 8",
+            );
         }
     }
     check_formations(r, sink);
@@ -62,10 +74,16 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     check_apprentissage(r, sink);
     for c in &r.contacts {
         slug(sink, c, &c.value.id);
-        if let Some(tel) = &c.value.telephone {
-            if !tel.chars().all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+') {
-                c.error(sink, &[Key("telephone")], "numéro de téléphone : seulement des chiffres et des espaces");
-            }
+        if let Some(tel) = &c.value.telephone
+            && !tel
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+')
+        {
+            c.error(
+                sink,
+                &[Key("telephone")],
+                "numéro de téléphone : seulement des chiffres et des espaces",
+            );
         }
     }
 }
@@ -77,7 +95,9 @@ fn is_rome_code(code: &str) -> bool {
 
 fn slug<T>(sink: &mut Sink, rec: &Rec<'_, T>, id: &str) {
     let ok = !id.is_empty()
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && !id.starts_with('-')
         && !id.ends_with('-');
     if !ok {
@@ -89,7 +109,7 @@ fn slug<T>(sink: &mut Sink, rec: &Rec<'_, T>, id: &str) {
     }
 }
 
-fn unique<T>(sink: &mut Sink, recs: &[Rec<'_, T>], field: &str, key: impl Fn(&T) -> String, what: &str) {
+fn unique<T>(sink: &mut Sink, recs: &[Rec<'_, T>], field: &str, key: impl Fn(&T) -> String) {
     let mut seen: HashMap<String, &Rec<'_, T>> = HashMap::new();
     for rec in recs {
         let k = key(&rec.value);
@@ -98,7 +118,7 @@ fn unique<T>(sink: &mut Sink, recs: &[Rec<'_, T>], field: &str, key: impl Fn(&T)
                 sink,
                 &[Key(field)],
                 format!(
-                    "{field} « {k} » en double : déjà utilisé par une autre {what} ({}:{})",
+                    "{field} « {k} » en double (première définition : {}:{})",
                     first.file.shown,
                     first.line()
                 ),
@@ -116,13 +136,21 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
         let v = &f.value;
         slug(sink, f, &v.id);
         if !(3..=8).contains(&v.niveau) {
-            f.error(sink, &[Key("niveau")], format!("niveau {} impossible : de 3 (CAP) à 8 (doctorat)", v.niveau));
+            f.error(
+                sink,
+                &[Key("niveau")],
+                format!("niveau {} impossible : de 3 (CAP) à 8 (doctorat)", v.niveau),
+            );
         }
         if v.duree_mois == 0 || v.duree_mois > 120 {
             f.error(sink, &[Key("duree_mois")], "durée en mois : entre 1 et 120");
         }
         if v.voies.is_empty() {
-            f.error(sink, &[Key("voies")], "« voies » est vide : scolaire, apprentissage, continue ou vae");
+            f.error(
+                sink,
+                &[Key("voies")],
+                "« voies » est vide : scolaire, apprentissage, continue ou vae",
+            );
         }
         let mut voies = HashSet::new();
         for (i, voie) in v.voies.iter().enumerate() {
@@ -131,24 +159,46 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
             }
         }
         if v.acces.is_empty() {
-            f.error(sink, &[Key("acces")], "« acces » est vide : indiquez au moins une situation d'entrée");
+            f.error(
+                sink,
+                &[Key("acces")],
+                "« acces » est vide : indiquez au moins une situation d'entrée",
+            );
         }
         for (i, a) in v.acces.iter().enumerate() {
-            if !situations.contains(a.as_str()) {
-                f.error(sink, &[Key("acces"), Index(i)], format!("situation inconnue « {a} » (voir situations.toml)"));
+            if !situations.contains(a.as_str()) && !r.incomplete.situations {
+                f.error(
+                    sink,
+                    &[Key("acces"), Index(i)],
+                    format!("situation inconnue « {a} » (voir situations.toml)"),
+                );
             }
         }
         for (i, p) in v.poursuites.iter().enumerate() {
             if p == &v.id {
-                f.error(sink, &[Key("poursuites"), Index(i)], "une formation ne peut pas être sa propre poursuite");
-            } else if !ids.contains(p.as_str()) {
-                f.error(sink, &[Key("poursuites"), Index(i)], format!("formation inconnue « {p} »"));
+                f.error(
+                    sink,
+                    &[Key("poursuites"), Index(i)],
+                    "une formation ne peut pas être sa propre poursuite",
+                );
+            } else if !ids.contains(p.as_str()) && !r.incomplete.formations {
+                f.error(
+                    sink,
+                    &[Key("poursuites"), Index(i)],
+                    format!("formation inconnue « {p} »"),
+                );
             }
         }
         if let Some(rncp) = &v.rncp {
-            let ok = rncp.strip_prefix("RNCP").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+            let ok = rncp
+                .strip_prefix("RNCP")
+                .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
             if !ok {
-                f.error(sink, &[Key("rncp")], format!("code RNCP mal formé « {rncp} » (attendu : RNCP suivi de chiffres)"));
+                f.error(
+                    sink,
+                    &[Key("rncp")],
+                    format!("code RNCP mal formé « {rncp} » (attendu : RNCP suivi de chiffres)"),
+                );
             }
         }
         for (i, lieu) in v.lieux.iter().enumerate() {
@@ -156,12 +206,19 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
                 f.error(
                     sink,
                     &[Key("lieux"), Index(i), Key("departement")],
-                    format!("département « {} » : 14, 27, 50, 61 ou 76", lieu.departement),
+                    format!(
+                        "département « {} » : 14, 27, 50, 61 ou 76",
+                        lieu.departement
+                    ),
                 );
             }
         }
         if v.sources.is_empty() {
-            f.error(sink, &[Key("sources")], "« sources » est vide : citez au moins une source");
+            f.error(
+                sink,
+                &[Key("sources")],
+                "« sources » est vide : citez au moins une source",
+            );
         }
     }
     check_cycles(r, sink);
@@ -170,7 +227,12 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
 
 /// Reports every cycle of `poursuites` once, at the formation that closes it.
 fn check_cycles(r: &Records<'_>, sink: &mut Sink) {
-    let index: HashMap<&str, usize> = r.formations.iter().enumerate().map(|(i, f)| (f.value.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = r
+        .formations
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.value.id.as_str(), i))
+        .collect();
     // 0 = not seen, 1 = on the current path, 2 = done.
     let mut state = vec![0u8; r.formations.len()];
     for start in 0..r.formations.len() {
@@ -181,7 +243,11 @@ fn check_cycles(r: &Records<'_>, sink: &mut Sink) {
         let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
         state[start] = 1;
         while let Some(&mut (node, ref mut pos)) = stack.last_mut() {
-            let next = r.formations[node].value.poursuites.get(*pos).map(|p| (*pos, p));
+            let next = r.formations[node]
+                .value
+                .poursuites
+                .get(*pos)
+                .map(|p| (*pos, p));
             *pos += 1;
             match next {
                 None => {
@@ -189,7 +255,9 @@ fn check_cycles(r: &Records<'_>, sink: &mut Sink) {
                     stack.pop();
                 }
                 Some((child_pos, p)) => {
-                    let Some(&child) = index.get(p.as_str()) else { continue };
+                    let Some(&child) = index.get(p.as_str()) else {
+                        continue;
+                    };
                     if child == node {
                         continue; // reported as its own problem
                     }
@@ -200,7 +268,10 @@ fn check_cycles(r: &Records<'_>, sink: &mut Sink) {
                         }
                         1 => {
                             let from = stack.iter().position(|(n, _)| *n == child).unwrap_or(0);
-                            let mut names: Vec<&str> = stack[from..].iter().map(|(n, _)| r.formations[*n].value.id.as_str()).collect();
+                            let mut names: Vec<&str> = stack[from..]
+                                .iter()
+                                .map(|(n, _)| r.formations[*n].value.id.as_str())
+                                .collect();
                             names.push(r.formations[child].value.id.as_str());
                             r.formations[node].error(
                                 sink,
@@ -221,7 +292,12 @@ fn check_reachable(r: &Records<'_>, sink: &mut Sink) {
     if !r.situations.iter().any(|s| s.value.id == DEPART) {
         return;
     }
-    let index: HashMap<&str, usize> = r.formations.iter().enumerate().map(|(i, f)| (f.value.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = r
+        .formations
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.value.id.as_str(), i))
+        .collect();
     let mut seen = vec![false; r.formations.len()];
     let mut todo: Vec<usize> = Vec::new();
     for (i, f) in r.formations.iter().enumerate() {
@@ -232,11 +308,11 @@ fn check_reachable(r: &Records<'_>, sink: &mut Sink) {
     }
     while let Some(i) = todo.pop() {
         for p in &r.formations[i].value.poursuites {
-            if let Some(&j) = index.get(p.as_str()) {
-                if !seen[j] {
-                    seen[j] = true;
-                    todo.push(j);
-                }
+            if let Some(&j) = index.get(p.as_str())
+                && !seen[j]
+            {
+                seen[j] = true;
+                todo.push(j);
             }
         }
     }
@@ -245,38 +321,65 @@ fn check_reachable(r: &Records<'_>, sink: &mut Sink) {
             f.warn(
                 sink,
                 &[Key("id")],
-                format!("« {} » n'est atteinte depuis « {DEPART} » par aucune chaîne de poursuites", f.value.id),
+                format!(
+                    "« {} » n'est atteinte depuis « {DEPART} » par aucune chaîne de poursuites",
+                    f.value.id
+                ),
             );
         }
     }
 }
 
 fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
-    let formations: HashMap<&str, &Rec<'_, super::Formation>> =
-        r.formations.iter().map(|f| (f.value.id.as_str(), f)).collect();
+    let formations: HashMap<&str, &Rec<'_, super::Formation>> = r
+        .formations
+        .iter()
+        .map(|f| (f.value.id.as_str(), f))
+        .collect();
     let rome: HashSet<&str> = r.rome.iter().map(|f| f.value.code.as_str()).collect();
     let domaines: HashSet<&str> = r.domaines.iter().map(|d| d.value.lettre.as_str()).collect();
     for m in &r.metiers {
         let v = &m.value;
         slug(sink, m, &v.id);
         if formations.contains_key(v.id.as_str()) {
-            m.error(sink, &[Key("id")], format!("identifiant « {} » déjà pris par une formation", v.id));
+            m.error(
+                sink,
+                &[Key("id")],
+                format!("identifiant « {} » déjà pris par une formation", v.id),
+            );
         }
         if v.rome.is_empty() {
-            m.error(sink, &[Key("rome")], "« rome » est vide : indiquez au moins un code ROME");
+            m.error(
+                sink,
+                &[Key("rome")],
+                "« rome » est vide : indiquez au moins un code ROME",
+            );
         }
         for (i, code) in v.rome.iter().enumerate() {
-            if !rome.contains(code.as_str()) {
-                m.error(sink, &[Key("rome"), Index(i)], format!("code ROME inconnu « {code} » (voir rome.toml)"));
+            if !rome.contains(code.as_str()) && !r.incomplete.rome {
+                m.error(
+                    sink,
+                    &[Key("rome"), Index(i)],
+                    format!("code ROME inconnu « {code} » (voir rome.toml)"),
+                );
             }
         }
-        if !domaines.contains(v.domaine.as_str()) {
-            m.error(sink, &[Key("domaine")], format!("domaine inconnu « {} » (une lettre de A à N)", v.domaine));
+        if r.incomplete.domaines {
+            // The domain's file has problems of its own.
+        } else if !domaines.contains(v.domaine.as_str()) {
+            m.error(
+                sink,
+                &[Key("domaine")],
+                format!("domaine inconnu « {} » (une lettre de A à N)", v.domaine),
+            );
         } else if !v.rome.is_empty() && !v.rome.iter().any(|c| c.starts_with(v.domaine.as_str())) {
             m.error(
                 sink,
                 &[Key("domaine")],
-                format!("domaine « {} » : aucun des codes ROME du métier n'est dans ce domaine", v.domaine),
+                format!(
+                    "domaine « {} » : aucun des codes ROME du métier n'est dans ce domaine",
+                    v.domaine
+                ),
             );
         }
         for theme in Theme::ALL {
@@ -285,7 +388,10 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
                 m.error(
                     sink,
                     &[Key("riasec"), Key(&theme.letter().to_string())],
-                    format!("RIASEC {} = {value} : chaque valeur va de 1 à 7", theme.letter()),
+                    format!(
+                        "RIASEC {} = {value} : chaque valeur va de 1 à 7",
+                        theme.letter()
+                    ),
                 );
             }
         }
@@ -295,35 +401,61 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
             m.error(sink, &[Key("riasec")], "profil RIASEC trop plat : l'écart entre la plus forte et la plus faible valeur doit être d'au moins 2");
         }
         if !(3..=8).contains(&v.niveau_min) {
-            m.error(sink, &[Key("niveau_min")], format!("niveau {} impossible : de 3 (CAP) à 8 (doctorat)", v.niveau_min));
+            m.error(
+                sink,
+                &[Key("niveau_min")],
+                format!(
+                    "niveau {} impossible : de 3 (CAP) à 8 (doctorat)",
+                    v.niveau_min
+                ),
+            );
         }
         if v.formations.is_empty() {
-            m.error(sink, &[Key("formations")], "« formations » est vide : indiquez au moins une formation");
+            m.error(
+                sink,
+                &[Key("formations")],
+                "« formations » est vide : indiquez au moins une formation",
+            );
         }
         let mut known = Vec::new();
         for (i, id) in v.formations.iter().enumerate() {
             match formations.get(id.as_str()) {
                 Some(f) => known.push(*f),
-                None => m.error(sink, &[Key("formations"), Index(i)], format!("formation inconnue « {id} »")),
+                None if r.incomplete.formations => {}
+                None => m.error(
+                    sink,
+                    &[Key("formations"), Index(i)],
+                    format!("formation inconnue « {id} »"),
+                ),
             }
         }
-        if v.apprentissage && !known.is_empty() && !known.iter().any(|f| f.value.has_voie(Voie::Apprentissage)) {
+        if v.apprentissage
+            && !known.is_empty()
+            && !known.iter().any(|f| f.value.has_voie(Voie::Apprentissage))
+        {
             m.error(
                 sink,
                 &[Key("apprentissage")],
                 "apprentissage = true, mais aucune de ses formations n'est ouverte à l'apprentissage",
             );
         }
-        if let Some(lowest) = known.iter().map(|f| f.value.niveau).min() {
-            if v.niveau_min < lowest {
-                m.warn(
-                    sink,
-                    &[Key("niveau_min")],
-                    format!("niveau_min = {} mais sa formation la plus accessible est de niveau {lowest}", v.niveau_min),
-                );
-            }
+        if let Some(lowest) = known.iter().map(|f| f.value.niveau).min()
+            && v.niveau_min < lowest
+        {
+            m.warn(
+                sink,
+                &[Key("niveau_min")],
+                format!(
+                    "niveau_min = {} mais sa formation la plus accessible est de niveau {lowest}",
+                    v.niveau_min
+                ),
+            );
         }
-        for (key, list) in [("activites", &v.activites), ("qualites", &v.qualites), ("sources", &v.sources)] {
+        for (key, list) in [
+            ("activites", &v.activites),
+            ("qualites", &v.qualites),
+            ("sources", &v.sources),
+        ] {
             if list.is_empty() {
                 m.error(sink, &[Key(key)], format!("« {key} » est vide"));
             }
@@ -332,28 +464,46 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
 }
 
 fn check_questionnaire(r: &Records<'_>, sink: &mut Sink) {
-    let Some(file) = r.questionnaire_file else { return };
+    let Some(file) = r.questionnaire_file else {
+        return;
+    };
     let mut valeurs: Vec<u8> = r.echelle.iter().map(|e| e.value.valeur).collect();
     valeurs.sort_unstable();
     if !r.echelle.is_empty() && valeurs != [0, 1, 2, 3, 4] {
         let span = file.get("echelle").map_or(0..0, |n| n.span());
-        sink.error(&file.file, span, "l'échelle doit avoir les valeurs 0, 1, 2, 3 et 4, une fois chacune");
+        sink.error(
+            &file.file,
+            span,
+            "l'échelle doit avoir les valeurs 0, 1, 2, 3 et 4, une fois chacune",
+        );
     }
     let themes: Vec<Theme> = r.themes.iter().map(|t| t.value.code).collect();
     for (i, t) in r.themes.iter().enumerate() {
         if themes[..i].contains(&t.value.code) {
-            t.error(sink, &[Key("code")], format!("thème « {} » en double", t.value.code.letter()));
+            t.error(
+                sink,
+                &[Key("code")],
+                format!("thème « {} » en double", t.value.code.letter()),
+            );
         }
     }
     for theme in Theme::ALL {
         if !r.themes.is_empty() && !themes.contains(&theme) {
-            missing(sink, &file.file, file.get("theme").map_or(0..0, |n| n.span()), format!("il manque la présentation du thème {}", theme.letter()));
+            sink.error(
+                &file.file,
+                file.get("theme").map_or(0..0, |n| n.span()),
+                format!("il manque la présentation du thème {}", theme.letter()),
+            );
         }
         let items: Vec<_> = r.items.iter().filter(|i| i.value.theme == theme).collect();
         if !r.items.is_empty() && items.is_empty() {
-            missing(sink, &file.file, file.get("item").map_or(0..0, |n| n.span()), format!("aucun item pour le thème {}", theme.letter()));
+            sink.error(
+                &file.file,
+                file.get("item").map_or(0..0, |n| n.span()),
+                format!("aucun item pour le thème {}", theme.letter()),
+            );
         } else if !items.is_empty() && !items.iter().any(|i| i.value.rapide) {
-            missing(sink, &file.file, items[0].node.span(), format!("aucun item « rapide » pour le thème {} : le questionnaire rapide ne pourrait pas le mesurer", theme.letter()));
+            sink.error(&file.file, items[0].node.span(), format!("aucun item « rapide » pour le thème {} : le questionnaire rapide ne pourrait pas le mesurer", theme.letter()));
         }
     }
     for i in &r.items {
@@ -361,39 +511,61 @@ fn check_questionnaire(r: &Records<'_>, sink: &mut Sink) {
     }
 }
 
-fn missing(sink: &mut Sink, file: &FileText<'_>, span: std::ops::Range<usize>, message: String) {
-    sink.error(file, span, message);
-}
-
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
     b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && [0, 1, 2, 3, 5, 6, 8, 9].iter().all(|&i| b[i].is_ascii_digit())
+        && [0, 1, 2, 3, 5, 6, 8, 9]
+            .iter()
+            .all(|&i| b[i].is_ascii_digit())
         && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
         && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
 }
 
 fn check_apprentissage(r: &Records<'_>, sink: &mut Sink) {
-    let Some(file) = r.apprentissage_file else { return };
-    let at = |path: &[Step<'_>]| file.get(match path[0] { Key(k) => k, Index(_) => "" }).map_or(0..0, |n| span_at(n, &path[1..]));
+    let Some(file) = r.apprentissage_file else {
+        return;
+    };
+    let at = |path: &[Step<'_>]| {
+        file.get(match path[0] {
+            Key(k) => k,
+            Index(_) => "",
+        })
+        .map_or(0..0, |n| span_at(n, &path[1..]))
+    };
     if let Some(smic) = &r.smic {
         if !is_date(&smic.date) {
-            sink.error(&file.file, at(&[Key("smic"), Key("date")]), "date au format AAAA-MM-JJ attendue");
+            sink.error(
+                &file.file,
+                at(&[Key("smic"), Key("date")]),
+                "date au format AAAA-MM-JJ attendue",
+            );
         }
         if !(smic.horaire_brut > 0.0 && smic.mensuel_brut > 0.0) {
-            sink.error(&file.file, at(&[Key("smic")]), "les montants du SMIC doivent être positifs");
+            sink.error(
+                &file.file,
+                at(&[Key("smic")]),
+                "les montants du SMIC doivent être positifs",
+            );
         }
     }
     if let Some(rem) = &r.remuneration {
         if !is_date(&rem.date) {
-            sink.error(&file.file, at(&[Key("remuneration"), Key("date")]), "date au format AAAA-MM-JJ attendue");
+            sink.error(
+                &file.file,
+                at(&[Key("remuneration"), Key("date")]),
+                "date au format AAAA-MM-JJ attendue",
+            );
         }
         for (i, t) in rem.tranche.iter().enumerate() {
             let here = at(&[Key("remuneration"), Key("tranche"), Index(i)]);
             if t.taux.is_empty() || t.taux.len() > 4 || t.taux.iter().any(|x| *x == 0 || *x > 100) {
-                sink.error(&file.file, here.clone(), "« taux » : de 1 à 4 pourcentages du SMIC, chacun de 1 à 100");
+                sink.error(
+                    &file.file,
+                    here.clone(),
+                    "« taux » : de 1 à 4 pourcentages du SMIC, chacun de 1 à 100",
+                );
             }
             if t.age_max.is_some_and(|max| max < t.age_min) {
                 sink.error(&file.file, here, "age_max est plus petit que age_min");
