@@ -1,7 +1,12 @@
 //! Boussole: a guide to métiers, formations and apprenticeship in Normandy.
 //!
-//! The library is pure: it loads and checks content, and (in later modules)
-//! scores the questionnaire, matches métiers, finds pathways and searches.
-//! It does no terminal I/O.
+//! The library is pure: it loads and checks content (`content`), scores the
+//! questionnaire (`quiz`), ranks métiers with reasons (`matching`), finds
+//! routes through formations (`parcours`) and searches (`search`). It does no
+//! terminal I/O.
 
 pub mod content;
+pub mod matching;
+pub mod parcours;
+pub mod quiz;
+pub mod search;

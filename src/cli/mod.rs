@@ -1,5 +1,7 @@
 //! Command-line interface: argument parsing and the plain (non-TUI) commands.
 
+mod plain;
+
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -25,6 +27,49 @@ pub struct Cli {
 enum Command {
     /// Vérifie le contenu et liste tous les problèmes (fichier:ligne:colonne).
     Check,
+    /// Cherche un métier, une fiche ROME ou une formation (accents et majuscules ignorés).
+    Search {
+        /// Ce que l'on cherche, par exemple « electricien ».
+        query: Vec<String>,
+        /// Nombre maximum de résultats.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Résultats en JSON : [{kind, id, label, score}].
+        #[arg(long)]
+        json: bool,
+    },
+    /// Affiche un métier (identifiant ou code ROME) ou une formation.
+    Show {
+        /// Identifiant : electricien, H2913, cap-cuisine…
+        id: String,
+    },
+    /// Le questionnaire d'intérêts, question par question sur l'entrée standard.
+    Quiz {
+        /// Mode texte simple (le seul disponible en ligne de commande).
+        #[arg(long)]
+        plain: bool,
+        /// Questionnaire rapide (une trentaine d'activités).
+        #[arg(long)]
+        quick: bool,
+        /// Situation de départ (3e, bac-pro…) : seuls les métiers accessibles depuis elle.
+        #[arg(long, value_name = "ID")]
+        situation: Option<String>,
+        /// Résultat en JSON sur la sortie standard ; les questions vont sur la sortie d'erreur.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Les parcours de formation d'une situation vers un métier.
+    Parcours {
+        /// Situation de départ : 3e, cap, bac-pro, adulte-salarie…
+        #[arg(long)]
+        from: String,
+        /// Identifiant du métier.
+        #[arg(long)]
+        to: String,
+        /// Résultat en JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Exporte tout le contenu chargé.
     Export {
         /// Format de sortie.
@@ -67,6 +112,35 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             writeln!(out).context("écriture du JSON")?;
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Search { query, limit, json }) => with_content(cli, |out, c| {
+            plain::search(out, c, &query.join(" "), *limit, *json).map(code_of)
+        }),
+        Some(Command::Show { id }) => {
+            with_content(cli, |out, c| plain::show(out, c, id).map(code_of))
+        }
+        Some(Command::Parcours { from, to, json }) => with_content(cli, |out, c| {
+            plain::parcours(out, c, from, to, *json).map(code_of)
+        }),
+        Some(Command::Quiz {
+            plain: _,
+            quick,
+            situation,
+            json,
+        }) => with_content(cli, |out, c| {
+            let opts = plain::QuizOptions {
+                quick: *quick,
+                situation: situation.as_deref(),
+                json: *json,
+            };
+            let mut input = std::io::stdin().lock();
+            let code = if *json {
+                plain::quiz(&mut input, &mut std::io::stderr(), out, c, &opts)?
+            } else {
+                // Prompts and results both go to stdout (its lock is reentrant).
+                plain::quiz(&mut input, &mut std::io::stdout(), out, c, &opts)?
+            };
+            Ok(ExitCode::from(code))
+        }),
         None => {
             let Some(loaded) = load_or_report(cli)? else {
                 return Ok(ExitCode::from(EXIT_PROBLEM));
@@ -80,6 +154,28 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn code_of(found: bool) -> ExitCode {
+    if found {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_PROBLEM)
+    }
+}
+
+/// Loads the content and runs a command writing to stdout.
+fn with_content(
+    cli: &Cli,
+    run: impl FnOnce(&mut std::io::StdoutLock<'static>, &content::Content) -> anyhow::Result<ExitCode>,
+) -> anyhow::Result<ExitCode> {
+    let Some(loaded) = load_or_report(cli)? else {
+        return Ok(ExitCode::from(EXIT_PROBLEM));
+    };
+    let mut out = std::io::stdout().lock();
+    let code = run(&mut out, &loaded.content)?;
+    out.flush()?;
+    Ok(code)
 }
 
 /// Loads the content chosen on the command line.

@@ -1,0 +1,485 @@
+//! Plain-text commands: search, show, quiz, parcours. They write to stdout and
+//! work in pipes.
+
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
+
+use anyhow::Result;
+use boussole::content::{Content, Formation, Metier, Voie};
+use boussole::matching::{self, Bucket, Filters, Match, Method, Satisfied};
+use boussole::parcours::{self, Mode, Route};
+use boussole::quiz::{self, Answer, Answers, Form, Profile};
+use boussole::search::{Index, Kind};
+use serde_json::json;
+
+/// Exit code when the input ended before the questionnaire did.
+pub const EXIT_INPUT_ENDED: u8 = 2;
+
+pub fn kind_label(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Metier => "métier",
+        Kind::Formation => "formation",
+        Kind::Rome => "fiche ROME",
+    }
+}
+
+pub fn voie_label(v: Voie) -> &'static str {
+    match v {
+        Voie::Scolaire => "scolaire",
+        Voie::Apprentissage => "apprentissage",
+        Voie::Continue => "formation continue",
+        Voie::Vae => "VAE",
+    }
+}
+
+pub fn bucket_label(b: Bucket) -> &'static str {
+    match b {
+        Bucket::TresProche => "Très proche",
+        Bucket::Proche => "Proche",
+        Bucket::AExplorer => "À explorer",
+    }
+}
+
+pub fn search(
+    out: &mut impl Write,
+    content: &Content,
+    query: &str,
+    limit: usize,
+    as_json: bool,
+) -> Result<bool> {
+    let hits = Index::new(content).search(query, limit);
+    if as_json {
+        let list: Vec<_> = hits
+            .iter()
+            .map(|h| json!({"kind": h.kind, "id": h.id, "label": h.label, "score": h.score}))
+            .collect();
+        serde_json::to_writer(&mut *out, &list)?;
+        writeln!(out)?;
+        return Ok(true);
+    }
+    if hits.is_empty() {
+        writeln!(
+            out,
+            "Aucun résultat pour « {query} ». Essayez un autre mot, ou explorez un domaine."
+        )?;
+        return Ok(false);
+    }
+    for h in &hits {
+        writeln!(out, "{:<10}  {}  ({})", kind_label(h.kind), h.label, h.id)?;
+    }
+    Ok(true)
+}
+
+fn formation_line(f: &Formation) -> String {
+    let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
+    format!(
+        "{} — niveau {}, {} mois, voies : {}",
+        f.intitule,
+        f.niveau,
+        f.duree_mois,
+        voies.join(", ")
+    )
+}
+
+pub fn niveau_label(n: u8) -> &'static str {
+    match n {
+        0 => "pas encore de diplôme",
+        3 => "niveau 3 = CAP",
+        4 => "niveau 4 = bac",
+        5 => "niveau 5 = bac+2 (BTS…)",
+        6 => "niveau 6 = bac+3 (licence, BUT…)",
+        7 => "niveau 7 = bac+5 (master, ingénieur)",
+        8 => "niveau 8 = doctorat",
+        _ => "niveau inconnu",
+    }
+}
+
+pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
+    let metier = content.metier(id).or_else(|| {
+        content
+            .metiers
+            .iter()
+            .find(|m| m.rome.iter().any(|c| c.eq_ignore_ascii_case(id)))
+    });
+    if let Some(m) = metier {
+        show_metier(out, content, m)?;
+        return Ok(true);
+    }
+    if let Some(f) = content.formation(id) {
+        writeln!(out, "{}", f.intitule)?;
+        writeln!(out, "Type : {} ({})", f.kind, niveau_label(f.niveau))?;
+        writeln!(out, "Durée habituelle : {} mois", f.duree_mois)?;
+        let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
+        writeln!(out, "Voies : {}", voies.join(", "))?;
+        if let Some(p) = &f.presentation {
+            writeln!(out, "{p}")?;
+        }
+        let acces: Vec<&str> = f
+            .acces
+            .iter()
+            .map(|a| {
+                content
+                    .situation(a)
+                    .map_or(a.as_str(), |s| s.libelle.as_str())
+            })
+            .collect();
+        writeln!(out, "On y entre : {}", acces.join(" ; "))?;
+        if !f.poursuites.is_empty() {
+            writeln!(out, "Et après :")?;
+            for p in f.poursuites.iter().filter_map(|p| content.formation(p)) {
+                writeln!(out, "  - {} ({})", p.intitule, p.id)?;
+            }
+        }
+        let metiers: Vec<String> = content
+            .metiers_of_formation(&f.id)
+            .map(|m| m.titre.both())
+            .collect();
+        if !metiers.is_empty() {
+            writeln!(out, "Mène aux métiers : {}", metiers.join(", "))?;
+        }
+        writeln!(out, "Sources : {}", f.sources.join(" ; "))?;
+        return Ok(true);
+    }
+    if let Some(r) = content.fiche_rome(&id.to_ascii_uppercase()) {
+        writeln!(out, "{} (fiche courte ROME {})", r.libelle, r.code)?;
+        if let Some(d) = content.domaine(&r.code[..1]) {
+            writeln!(out, "Domaine : {}", d.libelle)?;
+        }
+        writeln!(
+            out,
+            "Pas encore de fiche détaillée pour ce métier dans Boussole."
+        )?;
+        return Ok(true);
+    }
+    writeln!(
+        out,
+        "Aucun métier, aucune formation ni fiche ROME n'a l'identifiant « {id} ». Essayez : boussole search {id}"
+    )?;
+    Ok(false)
+}
+
+fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()> {
+    writeln!(out, "{}", m.titre.both())?;
+    let domaine = content
+        .domaine(&m.domaine)
+        .map_or("", |d| d.libelle.as_str());
+    writeln!(out, "Domaine : {domaine} — ROME {}", m.rome.join(", "))?;
+    writeln!(out)?;
+    writeln!(out, "{}", m.resume)?;
+    writeln!(out)?;
+    writeln!(out, "Activités :")?;
+    for a in &m.activites {
+        writeln!(out, "  - {a}")?;
+    }
+    writeln!(out, "Qualités : {}", m.qualites.join(", "))?;
+    writeln!(out, "Conditions : {}", m.conditions)?;
+    writeln!(out, "Pour commencer : {}", niveau_label(m.niveau_min))?;
+    writeln!(
+        out,
+        "Apprentissage : {}",
+        if m.apprentissage {
+            "oui, ce métier s'apprend aussi en apprentissage"
+        } else {
+            "non"
+        }
+    )?;
+    writeln!(out, "Formations :")?;
+    for f in m.formations.iter().filter_map(|id| content.formation(id)) {
+        writeln!(out, "  - {}", formation_line(f))?;
+    }
+    if let Some(n) = &m.normandie {
+        writeln!(out, "En Normandie : {n}")?;
+    }
+    if content.situation("3e").is_some() {
+        let routes = parcours::routes(content, "3e", m, 3);
+        if let Some(r) = routes.first() {
+            writeln!(out, "Parcours depuis la 3e : {}", route_text(r))?;
+        }
+    }
+    writeln!(out, "Sources : {}", m.sources.join(" ; "))?;
+    Ok(())
+}
+
+pub fn route_text(r: &Route<'_>) -> String {
+    let steps: Vec<String> = r
+        .etapes
+        .iter()
+        .map(|e| match e.mode {
+            Mode::Vae => format!("{} par la VAE", e.formation.intitule),
+            Mode::Formation if e.formation.has_voie(Voie::Apprentissage) => {
+                format!(
+                    "{} ({} mois, possible en apprentissage)",
+                    e.formation.intitule, e.formation.duree_mois
+                )
+            }
+            Mode::Formation => {
+                format!("{} ({} mois)", e.formation.intitule, e.formation.duree_mois)
+            }
+        })
+        .collect();
+    let total = match r.duree_mois {
+        Some(m) => format!(" — {m} mois en tout"),
+        None => " — durée selon l'expérience".to_string(),
+    };
+    let app = if r.tout_apprentissage {
+        " — tout en apprentissage"
+    } else {
+        ""
+    };
+    format!("{}{total}{app}", steps.join(" → "))
+}
+
+pub fn parcours(
+    out: &mut impl Write,
+    content: &Content,
+    from: &str,
+    to: &str,
+    as_json: bool,
+) -> Result<bool> {
+    let Some(situation) = content.situation(from) else {
+        let ids: Vec<&str> = content.situations.iter().map(|s| s.id.as_str()).collect();
+        writeln!(
+            out,
+            "Situation inconnue « {from} ». Situations possibles : {}",
+            ids.join(", ")
+        )?;
+        return Ok(false);
+    };
+    let Some(metier) = content.metier(to) else {
+        writeln!(
+            out,
+            "Métier inconnu « {to} ». Cherchez son identifiant : boussole search {to}"
+        )?;
+        return Ok(false);
+    };
+    let routes = parcours::routes(content, from, metier, 10);
+    if as_json {
+        let list: Vec<_> = routes
+            .iter()
+            .map(|r| {
+                json!({
+                    "etapes": r.etapes.iter().map(|e| json!({
+                        "formation": e.formation.id,
+                        "intitule": e.formation.intitule,
+                        "niveau": e.formation.niveau,
+                        "duree_mois": e.formation.duree_mois,
+                        "voies": e.formation.voies,
+                        "mode": e.mode,
+                    })).collect::<Vec<_>>(),
+                    "duree_mois": r.duree_mois,
+                    "tout_apprentissage": r.tout_apprentissage,
+                })
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &json!({"from": from, "to": to, "routes": list}))?;
+        writeln!(out)?;
+        return Ok(!routes.is_empty());
+    }
+    writeln!(out, "{} → {}", situation.libelle, metier.titre.both())?;
+    if routes.is_empty() {
+        writeln!(
+            out,
+            "Aucun parcours trouvé dans Boussole depuis cette situation. Parlez-en à un conseiller ou une conseillère."
+        )?;
+        return Ok(false);
+    }
+    for (i, r) in routes.iter().enumerate() {
+        writeln!(out, "{}. {}", i + 1, route_text(r))?;
+    }
+    Ok(true)
+}
+
+/// Options of the plain questionnaire.
+pub struct QuizOptions<'a> {
+    pub quick: bool,
+    pub situation: Option<&'a str>,
+    pub json: bool,
+}
+
+/// Asks every item on `prompts`, reads answers from `input`. Returns the exit code.
+pub fn quiz(
+    input: &mut impl BufRead,
+    prompts: &mut impl Write,
+    out: &mut impl Write,
+    content: &Content,
+    opts: &QuizOptions<'_>,
+) -> Result<u8> {
+    if let Some(s) = opts.situation
+        && content.situation(s).is_none()
+    {
+        let ids: Vec<&str> = content.situations.iter().map(|s| s.id.as_str()).collect();
+        writeln!(
+            prompts,
+            "Situation inconnue « {s} ». Situations possibles : {}",
+            ids.join(", ")
+        )?;
+        return Ok(1);
+    }
+    let q = &content.questionnaire;
+    let form = if opts.quick {
+        Form::Rapide
+    } else {
+        Form::Complet
+    };
+    let items = quiz::items(q, form);
+    writeln!(
+        prompts,
+        "Ce n'est pas un test : une façon d'explorer. Réponds de 0 à 4, ou ? si tu ne sais pas."
+    )?;
+    let scale: Vec<String> = q
+        .echelle
+        .iter()
+        .map(|e| format!("{} = {}", e.valeur, e.libelle))
+        .collect();
+    writeln!(prompts, "{} ; ? = {}", scale.join(" ; "), q.ne_sait_pas)?;
+    let mut answers = Answers::new();
+    let mut line = String::new();
+    for (n, item) in items.iter().enumerate() {
+        loop {
+            write!(prompts, "[{}/{}] {} : ", n + 1, items.len(), item.texte)?;
+            prompts.flush()?;
+            line.clear();
+            if input.read_line(&mut line)? == 0 {
+                writeln!(prompts)?;
+                writeln!(
+                    prompts,
+                    "Fin des réponses avant la fin du questionnaire : rien n'est calculé."
+                )?;
+                return Ok(EXIT_INPUT_ENDED);
+            }
+            match parse_answer(line.trim()) {
+                Some(a) => {
+                    answers.set(&item.id, a);
+                    break;
+                }
+                None => writeln!(
+                    prompts,
+                    "Réponse non comprise : tape un chiffre de 0 à 4, ou ? pour « {} ».",
+                    q.ne_sait_pas
+                )?,
+            }
+        }
+    }
+    let profile = quiz::score(q, &answers);
+    let filters = Filters {
+        situation: opts.situation.map(str::to_string),
+        ..Filters::default()
+    };
+    let results = matching::rank(content, &profile, &answers, &filters, &HashSet::new());
+    let top: Vec<&Match<'_>> = results.matches.iter().take(10).collect();
+    if opts.json {
+        let matches: Vec<_> = top
+            .iter()
+            .map(|m| json!({"id": m.metier.id, "score": m.score, "bucket": m.bucket, "reasons": m.reasons}))
+            .collect();
+        let scores: serde_json::Map<String, serde_json::Value> = boussole::content::Theme::ALL
+            .iter()
+            .map(|t| (t.letter().to_string(), json!(profile.score(*t))))
+            .collect();
+        serde_json::to_writer(
+            &mut *out,
+            &json!({"scores": scores, "code": profile.code_letters(), "flat": profile.is_flat(), "matches": matches}),
+        )?;
+        writeln!(out)?;
+    } else {
+        print_profile(out, content, &profile)?;
+        if results.method == Method::HighestThemes {
+            writeln!(
+                out,
+                "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre."
+            )?;
+            writeln!(
+                out,
+                "Les métiers ci-dessous sont classés d'après tes thèmes les plus forts. Explore aussi par domaine."
+            )?;
+        }
+        writeln!(out)?;
+        writeln!(out, "Métiers à découvrir :")?;
+        for m in top {
+            writeln!(
+                out,
+                "- {} [{}]",
+                m.metier.titre.both(),
+                bucket_label(m.bucket)
+            )?;
+            writeln!(out, "  Pourquoi : {}", reasons_text(content, m))?;
+        }
+    }
+    Ok(0)
+}
+
+fn parse_answer(s: &str) -> Option<Answer> {
+    match s {
+        "?" | "n" | "N" => Some(Answer::NeSaitPas),
+        _ => s
+            .parse::<u8>()
+            .ok()
+            .filter(|n| *n <= quiz::MAX_ANSWER)
+            .map(Answer::Note),
+    }
+}
+
+fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Result<()> {
+    writeln!(out)?;
+    writeln!(out, "Ton profil :")?;
+    for t in boussole::content::Theme::ALL {
+        let name = content
+            .questionnaire
+            .theme_info(t)
+            .map_or("", |i| i.nom.as_str());
+        match p.score(t) {
+            Some(s) => writeln!(out, "  {} {:<28} {:>3} / 100", t.letter(), name, s.round())?,
+            None => writeln!(
+                out,
+                "  {} {:<28} inconnu (pas de réponse)",
+                t.letter(),
+                name
+            )?,
+        }
+    }
+    writeln!(out, "Ton code : {}", p.code_letters())?;
+    Ok(())
+}
+
+pub fn reasons_text(content: &Content, m: &Match<'_>) -> String {
+    let mut parts = Vec::new();
+    if !m.reasons.themes.is_empty() {
+        let names: Vec<String> = m
+            .reasons
+            .themes
+            .iter()
+            .map(|t| {
+                let name = content
+                    .questionnaire
+                    .theme_info(*t)
+                    .map_or(t.letter().to_string(), |i| i.nom.to_lowercase());
+                format!("« {name} »")
+            })
+            .collect();
+        parts.push(format!("tu aimes {}", names.join(" et ")));
+    }
+    let items: Vec<&str> = m
+        .reasons
+        .items
+        .iter()
+        .filter_map(|id| content.questionnaire.item.iter().find(|i| &i.id == id))
+        .map(|i| i.texte.as_str())
+        .collect();
+    if !items.is_empty() {
+        parts.push(format!("tu as aimé « {} »", items.join(" », « ")))
+    }
+    for f in &m.reasons.filters {
+        parts.push(match f {
+            Satisfied::Niveau(n) => format!("accessible avec le niveau visé ({n})"),
+            Satisfied::Apprentissage => "possible en apprentissage".to_string(),
+            Satisfied::Domaine(d) => format!("domaine {d}"),
+            Satisfied::Departement(d) => format!("formation dans le {d}"),
+            Satisfied::Situation(s) => format!("accessible depuis ta situation ({s})"),
+        });
+    }
+    if parts.is_empty() {
+        "profil proche du tien".to_string()
+    } else {
+        parts.join(" ; ")
+    }
+}

@@ -1,0 +1,174 @@
+//! Pathways: from a person's situation to a métier, through the formation graph.
+//!
+//! A route enters a formation whose `acces` names the situation, then follows
+//! `poursuites` until it reaches one of the métier's formations. Routes never
+//! repeat a formation and never go deeper than [`MAX_STEPS`], so a cycle in the
+//! content cannot hang the search. Adults also get a VAE route for each of the
+//! métier's formations open to VAE.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::content::{Content, Formation, Metier, Voie};
+
+/// The longest route considered, in formations.
+pub const MAX_STEPS: usize = 6;
+
+/// At most this many partial routes are explored for one request.
+pub const MAX_EXPLORED: usize = 20_000;
+
+/// How a step is taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// Following the formation (by any of its `voies`).
+    Formation,
+    /// Obtaining the diploma by validation des acquis de l'expérience.
+    Vae,
+}
+
+/// One step of a route.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Etape<'a> {
+    pub formation: &'a Formation,
+    pub mode: Mode,
+}
+
+/// A route from a situation to a métier.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Route<'a> {
+    pub etapes: Vec<Etape<'a>>,
+    /// Sum of the usual durations; `None` for a VAE route (it depends on the person).
+    pub duree_mois: Option<u32>,
+    /// Every step can be taken by apprenticeship.
+    pub tout_apprentissage: bool,
+}
+
+impl Route<'_> {
+    fn new(etapes: Vec<Etape<'_>>) -> Route<'_> {
+        let vae = etapes.iter().any(|e| e.mode == Mode::Vae);
+        let duree_mois = (!vae).then(|| {
+            etapes
+                .iter()
+                .map(|e| u32::from(e.formation.duree_mois))
+                .sum()
+        });
+        let tout_apprentissage = !vae
+            && etapes
+                .iter()
+                .all(|e| e.formation.has_voie(Voie::Apprentissage));
+        Route {
+            etapes,
+            duree_mois,
+            tout_apprentissage,
+        }
+    }
+}
+
+/// Every route (up to `max`) from `situation` to the métier, shortest first.
+/// Unknown ids give no route.
+pub fn routes<'a>(
+    content: &'a Content,
+    situation: &str,
+    metier: &'a Metier,
+    max: usize,
+) -> Vec<Route<'a>> {
+    let Some(situation) = content.situation(situation) else {
+        return Vec::new();
+    };
+    let index: HashMap<&str, &Formation> = content
+        .formations
+        .iter()
+        .map(|f| (f.id.as_str(), f))
+        .collect();
+    let is_target = |f: &Formation| metier.formations.iter().any(|t| t == &f.id);
+
+    let mut found: Vec<Vec<&Formation>> = Vec::new();
+    let mut explored = 0usize;
+    let mut stack: Vec<Vec<&Formation>> = content
+        .formations
+        .iter()
+        .filter(|f| f.acces.iter().any(|a| a == &situation.id))
+        .map(|f| vec![f])
+        .collect();
+    stack.reverse();
+    while let Some(path) = stack.pop() {
+        explored += 1;
+        if explored > MAX_EXPLORED {
+            break;
+        }
+        let Some(last) = path.last() else { continue };
+        if is_target(last) {
+            found.push(path);
+            continue;
+        }
+        if path.len() >= MAX_STEPS {
+            continue;
+        }
+        for next in last
+            .poursuites
+            .iter()
+            .rev()
+            .filter_map(|p| index.get(p.as_str()))
+        {
+            if !path.iter().any(|f| f.id == next.id) {
+                let mut longer = path.clone();
+                longer.push(next);
+                stack.push(longer);
+            }
+        }
+    }
+
+    let mut routes: Vec<Route<'a>> = found
+        .into_iter()
+        .map(|path| {
+            Route::new(
+                path.into_iter()
+                    .map(|formation| Etape {
+                        formation,
+                        mode: Mode::Formation,
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    if situation.adulte {
+        for id in &metier.formations {
+            if let Some(f) = index.get(id.as_str()).filter(|f| f.has_voie(Voie::Vae)) {
+                routes.push(Route::new(vec![Etape {
+                    formation: f,
+                    mode: Mode::Vae,
+                }]));
+            }
+        }
+    }
+    routes.sort_by(|a, b| {
+        let key = |r: &Route<'_>| {
+            (
+                r.duree_mois.is_none(),
+                r.duree_mois.unwrap_or(0),
+                r.etapes.len(),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| ids(a).cmp(&ids(b)))
+    });
+    routes.dedup_by(|a, b| {
+        ids(a) == ids(b)
+            && a.etapes
+                .iter()
+                .map(|e| e.mode)
+                .eq(b.etapes.iter().map(|e| e.mode))
+    });
+    routes.truncate(max);
+    routes
+}
+
+fn ids<'a>(r: &Route<'a>) -> Vec<&'a str> {
+    r.etapes.iter().map(|e| e.formation.id.as_str()).collect()
+}
+
+/// Whether any route leads from the situation to the métier.
+pub fn reachable(content: &Content, situation: &str, metier: &Metier) -> bool {
+    !routes(content, situation, metier, 1).is_empty()
+}
