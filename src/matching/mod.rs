@@ -315,5 +315,12 @@ mod tests {
         // Hand-computed: x = 1,2,3,4 ; y = 1,3,2,4 -> r = 0.8
         let r = pearson(&[1.0, 2.0, 3.0, 4.0], &[1.0, 3.0, 2.0, 4.0]).unwrap_or(0.0);
         assert!((r - 0.8).abs() < 1e-12);
+        // The worked example of docs/methode.md.
+        let r = pearson(
+            &[90.0, 62.5, 25.0, 40.0, 25.0, 60.0],
+            &[7.0, 3.0, 1.0, 2.0, 2.0, 4.0],
+        )
+        .unwrap_or(0.0);
+        assert!((r - 0.941).abs() < 5e-4, "{r}");
     }
 }

@@ -17,6 +17,26 @@ pub const MAX_QUERY: usize = 64;
 
 /// Bonus that puts a rich fiche above a short one with the same title.
 const RICH_BONUS: i64 = 8;
+/// A match on a keyword counts a little less than the same match on the title.
+const KEYWORD_PENALTY: i64 = 6;
+/// Bonus when the title starts with the query.
+const PREFIX_BONUS: i64 = 10;
+/// Bonus when a word of the title starts with the query.
+const WORD_BONUS: i64 = 5;
+
+/// Bonus for a title whose start, or one of whose words, begins with the query.
+fn title_bonus(title: &str, q: &str) -> i64 {
+    if title.starts_with(q) {
+        return PREFIX_BONUS;
+    }
+    let word_start = title.match_indices(q).any(|(i, _)| {
+        title[..i]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_ascii_alphanumeric())
+    });
+    if word_start { WORD_BONUS } else { 0 }
+}
 
 /// What a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -163,12 +183,16 @@ impl Index {
             .entries
             .iter()
             .filter_map(|e| {
-                let on_label = self.matcher.fuzzy_indices(&e.folded_label.text, &q);
+                let on_label = self
+                    .matcher
+                    .fuzzy_indices(&e.folded_label.text, &q)
+                    .map(|(s, idx)| (s + title_bonus(&e.folded_label.text, &q), idx));
                 let on_others = e
                     .others
                     .iter()
                     .filter_map(|o| self.matcher.fuzzy_match(o, &q))
-                    .max();
+                    .max()
+                    .map(|s| s - KEYWORD_PENALTY);
                 let (score, positions) = match (on_label, on_others) {
                     (Some((s, idx)), Some(o)) if o > s => {
                         (o, original_positions(&e.folded_label, &idx))
