@@ -10,3 +10,4 @@ pub mod matching;
 pub mod parcours;
 pub mod quiz;
 pub mod search;
+pub mod tui;

@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the plain (non-TUI) commands.
 
 mod plain;
+mod terminal;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,6 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use boussole::content::{self, LoadError, Loaded};
+use boussole::tui::ThemeName;
 use clap::{Parser, Subcommand, ValueEnum};
 
 /// Boussole : un guide des métiers, des formations et de l'apprentissage en Normandie.
@@ -19,8 +21,25 @@ pub struct Cli {
     #[arg(long, global = true, env = "BOUSSOLE_CONTENT", value_name = "DOSSIER")]
     content: Option<PathBuf>,
 
+    /// Thème : defaut, contraste (vidéoprojecteur) ou mono (sans couleur ;
+    /// choisi d'office quand NO_COLOR est défini).
+    #[arg(long, global = true, value_enum)]
+    theme: Option<ThemeArg>,
+
+    /// Active la souris (clic et molette). Désactivée par défaut : elle
+    /// empêche le copier-coller du terminal.
+    #[arg(long)]
+    mouse: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ThemeArg {
+    Defaut,
+    Contraste,
+    Mono,
 }
 
 #[derive(Debug, Subcommand)]
@@ -145,12 +164,16 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             let Some(loaded) = load_or_report(cli)? else {
                 return Ok(ExitCode::from(EXIT_PROBLEM));
             };
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "{}", summary(&loaded))?;
-            writeln!(
-                out,
-                "Commandes : boussole check | boussole export --format json | boussole --help"
-            )?;
+            let asked = cli.theme.map(|t| match t {
+                ThemeArg::Defaut => ThemeName::Defaut,
+                ThemeArg::Contraste => ThemeName::Contraste,
+                ThemeArg::Mono => ThemeName::Mono,
+            });
+            let opts = terminal::Options {
+                theme: terminal::theme_from_env(asked),
+                mouse: cli.mouse,
+            };
+            terminal::run(loaded.content, opts).context("terminal")?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -11,6 +11,7 @@ pub use diag::{ContentError, Probleme, line_col};
 pub use model::*;
 pub use parse::text_problem;
 pub use source::{DirError, SourceFile, bundled_files, bundled_sources, read_dir};
+pub use validate::{DEPART, DEPARTEMENTS};
 
 use diag::Sink;
 use parse::{ParsedFile, Rec};

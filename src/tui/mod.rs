@@ -1,0 +1,17 @@
+//! The terminal guide's model, messages, `update` and views.
+//!
+//! Everything here is pure: `update` changes the model from a message, views
+//! draw the model into a ratatui `Frame` (a buffer). Reading the terminal and
+//! writing to it is the binary's job (`src/cli/terminal.rs`), so all of this is
+//! tested with ratatui's `TestBackend`.
+
+pub mod app;
+pub mod msg;
+pub mod strings;
+pub mod theme;
+pub mod view;
+
+pub use app::{App, update};
+pub use msg::{Msg, from_event};
+pub use theme::{Theme, ThemeName};
+pub use view::view;

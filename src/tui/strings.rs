@@ -1,0 +1,397 @@
+//! Every text the terminal guide shows, in one place.
+
+pub const APP_TITLE: &str = "Boussole";
+pub const APP_SUBTITLE: &str = "métiers, formations et apprentissage en Normandie";
+pub const ACCUEIL_INTRO: &str = "Ce n'est pas un test : une façon d'explorer.";
+pub const ACCUEIL_SITUATION: &str = "Ma situation";
+pub const ACCUEIL_SITUATION_AIDE: &str = "← → pour changer";
+pub const MENU_QUIZ: &str = "Découvrir mes centres d'intérêt";
+pub const MENU_EXPLORER: &str = "Explorer les métiers par domaine";
+pub const MENU_RECHERCHE: &str = "Rechercher un métier ou une formation";
+pub const MENU_APPRENTISSAGE: &str = "L'apprentissage";
+pub const MENU_CONTACTS: &str = "Parler à quelqu'un";
+pub const MENU_RESULTATS: &str = "Revoir mes résultats";
+pub const ACCUEIL_REGION: &str = "Information formation, Région Normandie : 0800 050 000 (gratuit)";
+
+pub const CHOIX_FORME_TITRE: &str = "Quel questionnaire ?";
+pub const CHOIX_RAPIDE: &str = "Rapide : environ 5 minutes";
+pub const CHOIX_COMPLET: &str = "Complet : environ 10 minutes, plus précis";
+
+pub const QUIZ_TITRE_RAPIDE: &str = "Questionnaire rapide";
+pub const QUIZ_TITRE_COMPLET: &str = "Questionnaire complet";
+pub const QUIZ_CONSIGNE: &str = "Est-ce que tu aimerais faire cette activité ?";
+pub const QUIZ_VIDE: &str = "Le questionnaire est vide dans ce contenu.";
+
+pub const PROFIL_TITRE: &str = "Mon profil";
+pub const PROFIL_CODE: &str = "Ton code";
+pub const PROFIL_INCONNU: &str = "inconnu";
+pub const PROFIL_PLAT: &str =
+    "Ton profil est peu différencié : tu aimes à peu près autant chaque type d'activité.";
+pub const PROFIL_PLAT_SUITE: &str = "Les métiers proposés suivent tes thèmes les plus forts. Tu peux aussi explorer par domaine, faire le questionnaire complet ou en parler à quelqu'un.";
+pub const PROFIL_SUITE: &str = "Entrée : voir les métiers qui te ressemblent";
+pub const PROFIL_EXPLORATION: &str = "Ce profil aide à explorer. Il ne décide pas à ta place.";
+
+pub const RESULTATS_TITRE: &str = "Métiers à découvrir";
+pub const RESULTATS_FILTRES: &str = "Filtres";
+pub const RESULTATS_POURQUOI: &str = "Pourquoi ce métier ?";
+pub const RESULTATS_AUCUN: &str = "Aucun métier ne passe ces filtres. Essaie d'en retirer un.";
+pub const RESULTATS_PLAT: &str =
+    "Profil peu différencié : classement d'après tes thèmes les plus forts.";
+pub const FILTRE_NIVEAU: &str = "Niveau visé";
+pub const FILTRE_APPRENTISSAGE: &str = "Apprentissage seulement";
+pub const FILTRE_DOMAINE: &str = "Domaine";
+pub const FILTRE_DEPARTEMENT: &str = "Département";
+pub const FILTRE_TOUS: &str = "tous";
+pub const OUI: &str = "oui";
+pub const NON: &str = "non";
+pub const BUCKET_TRES_PROCHE: &str = "Très proche";
+pub const BUCKET_PROCHE: &str = "Proche";
+pub const BUCKET_A_EXPLORER: &str = "À explorer";
+pub const MARQUE_FAVORI: &str = "*";
+pub const MARQUE_COMPARE: &str = "=";
+pub const RAISON_THEMES: &str = "Tu aimes";
+pub const RAISON_ITEMS: &str = "Tu as aimé";
+pub const RAISON_FILTRES: &str = "Il remplit tes filtres";
+pub const RAISON_PROFIL: &str = "Son profil ressemble au tien.";
+pub const RAISON_CORRELATION: &str = "Ressemblance avec ton profil";
+
+pub const TAB_METIER: &str = "Le métier";
+pub const TAB_FORMATIONS: &str = "Formations";
+pub const TAB_PARCOURS: &str = "Parcours";
+pub const TAB_NORMANDIE: &str = "En Normandie";
+pub const TAB_POURQUOI: &str = "Pourquoi moi";
+pub const FICHE_ACTIVITES: &str = "Ce qu'on fait";
+pub const FICHE_QUALITES: &str = "Qualités utiles";
+pub const FICHE_CONDITIONS: &str = "Conditions de travail";
+pub const FICHE_NIVEAU: &str = "Pour commencer";
+pub const FICHE_APPRENTISSAGE_OUI: &str = "Accessible en apprentissage";
+pub const FICHE_APPRENTISSAGE_NON: &str = "Pas d'accès direct par l'apprentissage dans Boussole";
+pub const FICHE_SOURCES: &str = "Sources";
+pub const FICHE_ROME: &str = "Code ROME";
+pub const FICHE_NORMANDIE_VIDE: &str =
+    "Pas d'information régionale vérifiée pour ce métier. Le domaine en Normandie :";
+pub const FICHE_NORMANDIE_RIEN: &str = "Pas encore d'information régionale vérifiée.";
+pub const FICHE_POURQUOI_VIDE: &str =
+    "Fais le questionnaire pour savoir ce qui te rapproche de ce métier.";
+pub const FICHE_FORMATIONS_AIDE: &str = "↑ ↓ choisir, Entrée ouvrir la fiche";
+pub const PARCOURS_DEPUIS: &str = "Depuis";
+pub const PARCOURS_CHANGER: &str = "s : changer de situation";
+pub const PARCOURS_AUCUN: &str = "Aucun parcours trouvé depuis cette situation dans Boussole. Parles-en à un conseiller ou une conseillère.";
+pub const PARCOURS_TOUT_APPRENTISSAGE: &str = "tout en apprentissage";
+pub const PARCOURS_APPRENTISSAGE: &str = "apprentissage possible";
+pub const PARCOURS_VAE: &str = "par la VAE";
+pub const PARCOURS_DUREE_EXPERIENCE: &str = "durée selon l'expérience";
+pub const FICHE_COURTE: &str = "fiche courte";
+pub const FICHE_COURTE_TEXTE: &str = "Boussole n'a pas encore de fiche détaillée pour ce métier. Voici son intitulé officiel dans le répertoire des métiers (ROME).";
+pub const FICHE_COURTE_PROCHES: &str = "Fiches détaillées proches";
+
+pub const FORMATION_NIVEAU: &str = "Niveau";
+pub const FORMATION_DUREE: &str = "Durée habituelle";
+pub const FORMATION_VOIES: &str = "Voies";
+pub const FORMATION_ACCES: &str = "On y entre";
+pub const FORMATION_POURSUITES: &str = "Et après";
+pub const FORMATION_METIERS: &str = "Métiers";
+pub const FORMATION_LIEUX: &str = "Où";
+
+pub const EXPLORER_TITRE: &str = "Explorer les métiers";
+pub const EXPLORER_DOMAINES: &str = "Domaines";
+pub const EXPLORER_METIERS: &str = "Métiers";
+
+pub const RECHERCHE_TITRE: &str = "Rechercher";
+pub const RECHERCHE_INVITE: &str = "Tape un métier, une formation, un mot : ";
+pub const RECHERCHE_VIDE: &str = "Tape quelques lettres : accents et majuscules ne comptent pas.";
+pub const RECHERCHE_RIEN: &str = "Rien ne correspond. Essaie un mot plus court, ou explore un domaine (touche 2 depuis l'accueil).";
+pub const KIND_METIER: &str = "Métiers";
+pub const KIND_FORMATION: &str = "Formations";
+pub const KIND_ROME: &str = "Fiches courtes (ROME)";
+
+pub const APPRENTISSAGE_TITRE: &str = "L'apprentissage";
+pub const SIMULATEUR_TITRE: &str = "Combien gagne un apprenti ou une apprentie ?";
+pub const SIMULATEUR_AGE: &str = "Âge";
+pub const SIMULATEUR_ANNEE: &str = "Année de contrat";
+pub const SIMULATEUR_AIDE: &str = "↑ ↓ choisir, ← → changer";
+pub const REGLES_TITRE: &str = "Les règles";
+pub const QUESTIONS_TITRE: &str = "Questions fréquentes";
+
+pub const CONTACTS_TITRE: &str = "Parler à quelqu'un";
+pub const CONTACTS_INTRO: &str = "Des personnes peuvent t'aider, gratuitement.";
+pub const CONTACT_POUR: &str = "Pour";
+pub const CONTACT_TEL: &str = "Téléphone";
+pub const CONTACT_WEB: &str = "Site";
+
+pub const COMPARER_TITRE: &str = "Comparer";
+pub const COMPARER_VIDE: &str =
+    "Ajoute des métiers avec la touche c dans les résultats ou sur une fiche (3 au plus).";
+pub const COMPARER_NIVEAU: &str = "Niveau pour commencer";
+pub const COMPARER_ETUDES: &str = "Formations";
+pub const COMPARER_APPRENTISSAGE: &str = "Apprentissage";
+pub const COMPARER_CONDITIONS: &str = "Conditions";
+pub const COMPARER_PROFIL: &str = "Proche de mon profil";
+
+pub const AIDE_TITRE: &str = "Aide : les touches";
+pub const AIDE_FERMER: &str = "Échap ou ? pour fermer";
+pub const TROP_PETIT: &str = "Fenêtre trop petite";
+pub const TROP_PETIT_AIDE: &str = "Agrandis la fenêtre à au moins 80 × 24.";
+
+pub const CONFIRM_TITRE: &str = "Confirmer";
+pub const CONFIRM_QUITTER: &str = "Quitter Boussole ? Tes réponses seront effacées.";
+pub const CONFIRM_QUITTER_QUIZ: &str = "Arrêter le questionnaire ? Tes réponses seront effacées.";
+pub const CONFIRM_OUI_NON: &str = "o : oui    n ou Échap : non";
+
+pub const MSG_FAVORI_AJOUTE: &str = "Ajouté à tes favoris.";
+pub const MSG_FAVORI_RETIRE: &str = "Retiré de tes favoris.";
+pub const MSG_COMPARE_AJOUTE: &str = "Ajouté à la comparaison (v pour voir).";
+pub const MSG_COMPARE_RETIRE: &str = "Retiré de la comparaison.";
+pub const MSG_COMPARE_PLEIN: &str = "La comparaison a déjà 3 métiers : retires-en un (touche c).";
+pub const MSG_REJETE: &str = "Mis de côté : la liste se complète.";
+
+/// Key and action pairs for the bottom bar and the help.
+pub type Keys = &'static [(&'static str, &'static str)];
+
+pub const KEYS_ACCUEIL: Keys = &[
+    ("1-5", "choisir"),
+    ("↑↓", "se déplacer"),
+    ("Entrée", "ouvrir"),
+    ("/", "chercher"),
+    ("?", "aide"),
+    ("q", "quitter"),
+];
+pub const KEYS_QUIZ: Keys = &[
+    ("0-4", "répondre"),
+    ("n", "je ne sais pas"),
+    ("←", "précédente"),
+    ("Échap", "arrêter"),
+    ("?", "aide"),
+];
+pub const KEYS_PROFIL: Keys = &[
+    ("Entrée", "voir les métiers"),
+    ("Échap", "retour"),
+    ("?", "aide"),
+];
+pub const KEYS_RESULTATS: Keys = &[
+    ("Entrée", "fiche"),
+    ("x", "pas pour moi"),
+    ("f", "favori"),
+    ("c", "comparer"),
+    ("v", "comparaison"),
+    ("Tab", "filtres"),
+    ("?", "aide"),
+];
+pub const KEYS_FICHE: Keys = &[
+    ("← →", "onglets"),
+    ("↑↓", "choisir"),
+    ("Entrée", "ouvrir"),
+    ("f", "favori"),
+    ("c", "comparer"),
+    ("p", "parler"),
+    ("Échap", "retour"),
+];
+pub const KEYS_FORMATION: Keys = &[
+    ("↑↓", "choisir"),
+    ("Entrée", "ouvrir"),
+    ("p", "parler"),
+    ("Échap", "retour"),
+    ("?", "aide"),
+];
+pub const KEYS_EXPLORER: Keys = &[
+    ("↑↓", "choisir"),
+    ("Tab", "changer de colonne"),
+    ("Entrée", "ouvrir"),
+    ("Échap", "retour"),
+    ("?", "aide"),
+];
+pub const KEYS_RECHERCHE: Keys = &[
+    ("lettres", "chercher"),
+    ("↑↓", "choisir"),
+    ("Entrée", "ouvrir"),
+    ("Échap", "retour"),
+];
+pub const KEYS_APPRENTISSAGE: Keys = &[
+    ("↑↓", "choisir"),
+    ("← →", "changer"),
+    ("PgSuiv", "lire la suite"),
+    ("Échap", "retour"),
+];
+pub const KEYS_CONTACTS: Keys = &[("↑↓", "faire défiler"), ("Échap", "retour"), ("?", "aide")];
+pub const KEYS_COMPARER: Keys = &[
+    ("← →", "choisir"),
+    ("x", "retirer"),
+    ("Entrée", "fiche"),
+    ("Échap", "retour"),
+];
+
+/// Extra lines of the help, common to every screen.
+pub const AIDE_COMMUNE: Keys = &[
+    ("/", "rechercher, depuis n'importe quel écran"),
+    ("Échap", "revenir à l'écran précédent"),
+    ("? ou F1", "cette aide"),
+    ("Tab / Maj+Tab", "passer d'une zone à l'autre"),
+    ("PgPréc / PgSuiv", "page précédente / suivante"),
+    ("Début / Fin", "premier / dernier élément"),
+    (
+        "q",
+        "quitter (demande confirmation pendant le questionnaire)",
+    ),
+    ("Ctrl+C", "quitter tout de suite"),
+];
+
+/// "Activité 3 / 30"
+pub fn quiz_progression(pos: usize, total: usize) -> String {
+    format!("Activité {pos} / {total}")
+}
+
+/// "niveau 3 = CAP"
+pub fn niveau(n: u8) -> &'static str {
+    match n {
+        0 => "pas encore de diplôme",
+        3 => "niveau 3 = CAP",
+        4 => "niveau 4 = bac, BP",
+        5 => "niveau 5 = bac+2 (BTS…)",
+        6 => "niveau 6 = bac+3 (licence, BUT…)",
+        7 => "niveau 7 = bac+5 (master, ingénieur)",
+        8 => "niveau 8 = doctorat",
+        _ => "niveau inconnu",
+    }
+}
+
+/// Short label of a level for filters: "jusqu'au bac+2".
+pub fn niveau_vise(n: u8) -> &'static str {
+    match n {
+        3 => "CAP",
+        4 => "bac",
+        5 => "bac+2",
+        6 => "bac+3",
+        7 => "bac+5",
+        8 => "doctorat",
+        _ => "?",
+    }
+}
+
+pub fn duree_mois(m: u32) -> String {
+    match m {
+        1 => "1 mois".to_string(),
+        m if m % 12 == 0 => {
+            let ans = m / 12;
+            if ans == 1 {
+                "1 an".to_string()
+            } else {
+                format!("{ans} ans")
+            }
+        }
+        m => format!("{m} mois"),
+    }
+}
+
+pub fn voie(v: crate::content::Voie) -> &'static str {
+    use crate::content::Voie;
+    match v {
+        Voie::Scolaire => "scolaire",
+        Voie::Apprentissage => "apprentissage",
+        Voie::Continue => "formation continue",
+        Voie::Vae => "VAE",
+    }
+}
+
+pub fn parcours_titre(n: usize, duree: Option<u32>) -> String {
+    match duree {
+        Some(m) => format!("Parcours {n} : {}", duree_mois(m)),
+        None => format!("Parcours {n} : {PARCOURS_DUREE_EXPERIENCE}"),
+    }
+}
+
+pub fn salaire(taux: u8, montant: f64, date: &str) -> String {
+    format!(
+        "{taux} % du SMIC, soit au moins {} € brut par mois (SMIC au {})",
+        euros(montant),
+        date_fr(date)
+    )
+}
+
+/// 1823.03 -> "1 823,03"
+pub fn euros(x: f64) -> String {
+    let cents = (x * 100.0).round() as i64;
+    let (units, cents) = (cents / 100, cents % 100);
+    let digits = units.to_string();
+    let mut grouped = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(' ');
+        }
+        grouped.push(ch);
+    }
+    format!("{grouped},{cents:02}")
+}
+
+/// "2026-01-01" -> "1er janvier 2026"
+pub fn date_fr(iso: &str) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let parts: Vec<&str> = iso.split('-').collect();
+    let (Some(y), Some(m), Some(d)) = (parts.first(), parts.get(1), parts.get(2)) else {
+        return iso.to_string();
+    };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    let Some(mois) = MOIS.get(m.wrapping_sub(1)) else {
+        return iso.to_string();
+    };
+    let jour = if d == 1 {
+        "1er".to_string()
+    } else {
+        d.to_string()
+    };
+    format!("{jour} {mois} {y}")
+}
+
+pub fn age(a: u8) -> String {
+    format!("{a} ans")
+}
+
+pub fn annee(n: u8) -> String {
+    if n == 1 {
+        "1re année".to_string()
+    } else {
+        format!("{n}e année")
+    }
+}
+
+pub fn trop_petit(w: u16, h: u16) -> String {
+    format!("Taille actuelle : {w} × {h}")
+}
+
+pub fn ressemblance(score: f64) -> String {
+    format!(
+        "{RAISON_CORRELATION} : {:.0} %",
+        (score.max(0.0) * 100.0).round()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn french_formats() {
+        assert_eq!(euros(1823.03), "1 823,03");
+        assert_eq!(euros(492.2181), "492,22");
+        assert_eq!(date_fr("2026-01-01"), "1er janvier 2026");
+        assert_eq!(date_fr("2019-12-25"), "25 décembre 2019");
+        assert_eq!(date_fr("n'importe"), "n'importe");
+        assert_eq!(duree_mois(24), "2 ans");
+        assert_eq!(duree_mois(18), "18 mois");
+        assert_eq!(annee(1), "1re année");
+    }
+}

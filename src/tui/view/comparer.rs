@@ -1,0 +1,62 @@
+//! Comparer: two or three métiers side by side.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+
+use super::super::app::App;
+use super::super::strings as s;
+use super::super::theme::Theme;
+use super::{block, field, heading, text};
+
+pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize) {
+    let ids = &app.session.comparaison;
+    if ids.is_empty() {
+        text(
+            frame,
+            area,
+            vec![Line::from(s::COMPARER_VIDE)],
+            0,
+            block(s::COMPARER_TITRE, true, theme),
+        );
+        return;
+    }
+    let constraints = vec![Constraint::Ratio(1, ids.len() as u32); ids.len()];
+    let columns = Layout::horizontal(constraints).split(area);
+    for (i, (id, col)) in ids.iter().zip(columns.iter()).enumerate() {
+        let Some(m) = app.content.metier(id) else {
+            continue;
+        };
+        let mut lines = vec![
+            field(
+                s::COMPARER_NIVEAU,
+                s::niveau(m.niveau_min).to_string(),
+                theme,
+            ),
+            field(
+                s::COMPARER_APPRENTISSAGE,
+                (if m.apprentissage { s::OUI } else { s::NON }).to_string(),
+                theme,
+            ),
+        ];
+        if let Some(r) = app.ranked_of(id) {
+            lines.push(field(
+                s::COMPARER_PROFIL,
+                super::resultats::bucket_label(r.bucket).to_string(),
+                theme,
+            ));
+        }
+        lines.push(heading(s::COMPARER_ETUDES, theme));
+        for f in m.formations.iter().filter_map(|f| app.content.formation(f)) {
+            lines.push(Line::from(format!(
+                "- {} ({})",
+                f.intitule,
+                s::duree_mois(u32::from(f.duree_mois))
+            )));
+        }
+        lines.push(heading(s::COMPARER_CONDITIONS, theme));
+        lines.push(Line::from(m.conditions.as_str()));
+        let title = m.titre.both();
+        text(frame, *col, lines, 0, block(&title, i == sel, theme));
+    }
+}

@@ -1,0 +1,441 @@
+//! Fiches: a rich métier (with tabs), a formation, a short ROME fiche.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{ListItem, Tabs};
+
+use super::super::app::{App, Link, Tab};
+use super::super::strings as s;
+use super::super::theme::Theme;
+use super::{block, bullet, field, heading, list, text};
+use crate::content::{Formation, Metier, Voie};
+use crate::parcours::{self, Mode};
+
+pub fn tab_label(t: Tab) -> &'static str {
+    match t {
+        Tab::Metier => s::TAB_METIER,
+        Tab::Formations => s::TAB_FORMATIONS,
+        Tab::Parcours => s::TAB_PARCOURS,
+        Tab::Normandie => s::TAB_NORMANDIE,
+        Tab::Pourquoi => s::TAB_POURQUOI,
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn metier(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    id: &str,
+    tab: Tab,
+    sel: usize,
+    scroll: u16,
+) {
+    let Some(m) = app.content.metier(id) else {
+        return;
+    };
+    let [tabs_area, body] =
+        Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+    let tabs: Vec<Tab> = Tab::ALL
+        .into_iter()
+        .filter(|t| *t != Tab::Pourquoi || app.session.profile.is_some())
+        .collect();
+    let titles: Vec<Line<'_>> = tabs
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Line::from(format!("{} {}", i + 1, tab_label(*t))))
+        .collect();
+    let selected = tabs.iter().position(|t| *t == tab);
+    let marks = format!(
+        "{}{}",
+        if app.session.favoris.iter().any(|f| f == id) {
+            " *"
+        } else {
+            ""
+        },
+        if app.session.comparaison.iter().any(|f| f == id) {
+            " ="
+        } else {
+            ""
+        }
+    );
+    frame.render_widget(
+        Tabs::new(titles)
+            .select(selected)
+            .highlight_style(theme.selected)
+            .divider(" · ")
+            .block(
+                ratatui::widgets::Block::default()
+                    .borders(ratatui::widgets::Borders::BOTTOM)
+                    .border_style(theme.border),
+            ),
+        tabs_area,
+    );
+    let title = format!("{}{marks}", m.titre.both());
+    match tab {
+        Tab::Metier => text(
+            frame,
+            body,
+            metier_lines(app, m, theme),
+            scroll,
+            block(&title, true, theme),
+        ),
+        Tab::Formations => {
+            let items: Vec<ListItem<'_>> = m
+                .formations
+                .iter()
+                .filter_map(|fid| app.content.formation(fid))
+                .map(|f| ListItem::new(formation_row(f)))
+                .collect();
+            list(
+                frame,
+                body,
+                items,
+                Some(sel),
+                block(&title, true, theme),
+                theme,
+            );
+        }
+        Tab::Parcours => text(
+            frame,
+            body,
+            parcours_lines(app, m, theme),
+            scroll,
+            block(&title, true, theme),
+        ),
+        Tab::Normandie => {
+            let mut lines = Vec::new();
+            match &m.normandie {
+                Some(n) => lines.push(Line::from(n.as_str())),
+                None => {
+                    let d = app
+                        .content
+                        .domaine(&m.domaine)
+                        .and_then(|d| d.normandie.as_deref());
+                    match d {
+                        Some(n) => {
+                            lines.push(Line::from(Span::styled(
+                                s::FICHE_NORMANDIE_VIDE,
+                                theme.muted,
+                            )));
+                            lines.push(Line::from(""));
+                            lines.push(Line::from(n));
+                        }
+                        None => lines.push(Line::from(s::FICHE_NORMANDIE_RIEN)),
+                    }
+                }
+            }
+            text(frame, body, lines, scroll, block(&title, true, theme));
+        }
+        Tab::Pourquoi => {
+            let lines = match app.ranked_of(id) {
+                Some(r) => super::resultats::reasons_lines(app, r, theme),
+                None => vec![Line::from(s::FICHE_POURQUOI_VIDE)],
+            };
+            text(frame, body, lines, scroll, block(&title, true, theme));
+        }
+    }
+}
+
+fn formation_row(f: &Formation) -> Line<'_> {
+    let app = if f.has_voie(Voie::Apprentissage) {
+        " · apprentissage"
+    } else {
+        ""
+    };
+    Line::from(format!(
+        "{} ({}, {}{app})",
+        f.intitule,
+        s::niveau(f.niveau),
+        s::duree_mois(u32::from(f.duree_mois))
+    ))
+}
+
+fn metier_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>> {
+    let mut lines = vec![Line::from(m.resume.as_str()), Line::from("")];
+    lines.push(heading(s::FICHE_ACTIVITES, theme));
+    lines.extend(m.activites.iter().map(|a| bullet(a)));
+    lines.push(field(s::FICHE_QUALITES, m.qualites.join(", "), theme));
+    lines.push(field(s::FICHE_CONDITIONS, m.conditions.clone(), theme));
+    lines.push(field(
+        s::FICHE_NIVEAU,
+        s::niveau(m.niveau_min).to_string(),
+        theme,
+    ));
+    lines.push(Line::from(Span::styled(
+        if m.apprentissage {
+            s::FICHE_APPRENTISSAGE_OUI
+        } else {
+            s::FICHE_APPRENTISSAGE_NON
+        },
+        theme.good,
+    )));
+    let domaine = app
+        .content
+        .domaine(&m.domaine)
+        .map_or("", |d| d.libelle.as_str());
+    lines.push(field(s::FILTRE_DOMAINE, domaine.to_string(), theme));
+    lines.push(field(s::FICHE_ROME, m.rome.join(", "), theme));
+    lines.push(field(s::FICHE_SOURCES, m.sources.join(" ; "), theme));
+    lines
+}
+
+/// Widest text inside a route box (fits 80 columns with the borders).
+const BOX_TEXT: usize = 56;
+
+/// Splits a text into lines of at most `width` characters, at spaces when possible.
+pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        let mut word: String = word.to_string();
+        // A word longer than the line is cut.
+        while word.chars().count() > width {
+            if !current.is_empty() {
+                lines.push(std::mem::take(&mut current));
+            }
+            let head: String = word.chars().take(width).collect();
+            word = word.chars().skip(width).collect();
+            lines.push(head);
+        }
+        let needed =
+            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
+        if needed > width && !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(&word);
+    }
+    if !current.is_empty() || lines.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>> {
+    let idx = app
+        .session
+        .parcours_situation
+        .unwrap_or(app.session.situation);
+    let Some(situation) = app.content.situations.get(idx) else {
+        return Vec::new();
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{} : ", s::PARCOURS_DEPUIS), theme.header),
+        Span::raw(situation.libelle.as_str()),
+        Span::styled(format!("   ({})", s::PARCOURS_CHANGER), theme.muted),
+    ])];
+    let routes = parcours::routes(&app.content, &situation.id, m, 5);
+    if routes.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(s::PARCOURS_AUCUN));
+        return lines;
+    }
+    for (n, r) in routes.iter().enumerate() {
+        lines.push(Line::from(""));
+        let mut head = vec![Span::styled(
+            s::parcours_titre(n + 1, r.duree_mois),
+            theme.title,
+        )];
+        if r.tout_apprentissage {
+            head.push(Span::styled(
+                format!(" · {}", s::PARCOURS_TOUT_APPRENTISSAGE),
+                theme.good,
+            ));
+        }
+        lines.push(Line::from(head));
+        for (i, e) in r.etapes.iter().enumerate() {
+            if i > 0 {
+                lines.push(Line::from("        │"));
+                lines.push(Line::from("        ▼"));
+            }
+            let f = e.formation;
+            let name_lines = wrap_words(&f.intitule, BOX_TEXT);
+            let width = name_lines
+                .iter()
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(0)
+                + 2;
+            lines.push(Line::from(format!("  ┌{}┐", "─".repeat(width))));
+            for name in name_lines {
+                lines.push(Line::from(format!("  │ {name:<w$} │", w = width - 2)));
+            }
+            lines.push(Line::from(format!("  └{}┘", "─".repeat(width))));
+            let detail = match e.mode {
+                Mode::Vae => s::PARCOURS_VAE.to_string(),
+                Mode::Formation => {
+                    let mut d = format!(
+                        "{} · {}",
+                        s::niveau(f.niveau),
+                        s::duree_mois(u32::from(f.duree_mois))
+                    );
+                    if f.has_voie(Voie::Apprentissage) {
+                        d.push_str(&format!(" · {}", s::PARCOURS_APPRENTISSAGE));
+                    }
+                    d
+                }
+            };
+            lines.push(Line::from(Span::styled(
+                format!("    {detail}"),
+                theme.muted,
+            )));
+        }
+    }
+    lines
+}
+
+pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &str, sel: usize) {
+    let Some(f) = app.content.formation(id) else {
+        return;
+    };
+    let [info, links_area] =
+        Layout::vertical([Constraint::Min(8), Constraint::Length(9)]).areas(area);
+    let mut lines = vec![
+        field(
+            s::FORMATION_NIVEAU,
+            format!("{} ({})", s::niveau(f.niveau), f.kind),
+            theme,
+        ),
+        field(
+            s::FORMATION_DUREE,
+            s::duree_mois(u32::from(f.duree_mois)),
+            theme,
+        ),
+        field(
+            s::FORMATION_VOIES,
+            f.voies
+                .iter()
+                .map(|v| s::voie(*v))
+                .collect::<Vec<_>>()
+                .join(", "),
+            theme,
+        ),
+        field(
+            s::FORMATION_ACCES,
+            f.acces
+                .iter()
+                .map(|a| {
+                    app.content
+                        .situation(a)
+                        .map_or(a.clone(), |x| x.libelle.clone())
+                })
+                .collect::<Vec<_>>()
+                .join(" ; "),
+            theme,
+        ),
+    ];
+    if !f.lieux.is_empty() {
+        let lieux: Vec<String> = f
+            .lieux
+            .iter()
+            .map(|l| match &l.ville {
+                Some(v) => format!("{v} ({})", l.departement),
+                None => l.departement.clone(),
+            })
+            .collect();
+        lines.push(field(s::FORMATION_LIEUX, lieux.join(", "), theme));
+    }
+    if let Some(p) = &f.presentation {
+        lines.push(Line::from(""));
+        lines.push(Line::from(p.as_str()));
+    }
+    lines.push(Line::from(""));
+    lines.push(field(s::FICHE_SOURCES, f.sources.join(" ; "), theme));
+    text(frame, info, lines, 0, block(&f.intitule, false, theme));
+    let links = app.formation_links(id);
+    let items: Vec<ListItem<'_>> = links
+        .iter()
+        .map(|l| ListItem::new(link_line(app, l)))
+        .collect();
+    let title = format!("{} · {}", s::FORMATION_POURSUITES, s::FORMATION_METIERS);
+    list(
+        frame,
+        links_area,
+        items,
+        if links.is_empty() { None } else { Some(sel) },
+        block(&title, true, theme),
+        theme,
+    );
+}
+
+fn link_line<'a>(app: &'a App, l: &Link) -> Line<'a> {
+    match l {
+        Link::Formation(id) => Line::from(format!(
+            "{} : {}",
+            s::FORMATION_POURSUITES,
+            app.content
+                .formation(id)
+                .map_or(id.as_str(), |f| f.intitule.as_str())
+        )),
+        Link::Metier(id) => Line::from(format!(
+            "{} : {}",
+            s::TAB_METIER,
+            app.content
+                .metier(id)
+                .map_or(id.clone(), |m| m.titre.both())
+        )),
+    }
+}
+
+pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str, sel: usize) {
+    let Some(r) = app.content.fiche_rome(code) else {
+        return;
+    };
+    let [info, links_area] =
+        Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(area);
+    let domaine = app
+        .content
+        .domaine(r.code.get(..1).unwrap_or(""))
+        .map_or("", |d| d.libelle.as_str());
+    let lines = vec![
+        Line::from(Span::styled(
+            format!("{} ({})", r.libelle, s::FICHE_COURTE),
+            theme.title,
+        )),
+        Line::from(""),
+        Line::from(s::FICHE_COURTE_TEXTE),
+        Line::from(""),
+        field(s::FICHE_ROME, r.code.clone(), theme),
+        field(s::FILTRE_DOMAINE, domaine.to_string(), theme),
+    ];
+    text(frame, info, lines, 0, block(&r.libelle, false, theme));
+    let links = app.rome_links(code);
+    let items: Vec<ListItem<'_>> = links
+        .iter()
+        .map(|l| ListItem::new(link_line(app, l)))
+        .collect();
+    list(
+        frame,
+        links_area,
+        items,
+        if links.is_empty() { None } else { Some(sel) },
+        block(s::FICHE_COURTE_PROCHES, true, theme),
+        theme,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_words;
+
+    #[test]
+    fn wrapping_keeps_words_and_cuts_long_ones() {
+        assert_eq!(
+            wrap_words("Bac pro Métiers de l'électricité", 13),
+            ["Bac pro", "Métiers de", "l'électricité"]
+        );
+        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_words("", 4), [""]);
+        assert!(
+            wrap_words("un deux trois", 5)
+                .iter()
+                .all(|l| l.chars().count() <= 5)
+        );
+    }
+}

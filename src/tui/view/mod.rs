@@ -1,0 +1,246 @@
+//! Views: one function per screen, drawing the model. No I/O, no state change.
+
+mod accueil;
+mod comparer;
+mod explorer;
+mod fiches;
+mod infos;
+mod overlay;
+mod profil;
+mod quiz;
+mod recherche;
+mod resultats;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Scrollbar,
+    ScrollbarOrientation, ScrollbarState, Wrap,
+};
+
+use super::app::{App, Screen};
+use super::strings::{self as s, Keys};
+use super::theme::Theme;
+
+/// The smallest terminal the guide is drawn in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+pub use accueil::FIRST_MENU_ROW;
+
+/// Draws the whole screen.
+pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    frame.render_widget(Block::default().style(theme.base), area);
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(theme, frame, area);
+        return;
+    }
+    let [top, body, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let (title, keys) = screen_title_keys(app);
+    let header = Line::from(vec![
+        Span::styled(format!(" {} ", s::APP_TITLE), theme.title),
+        Span::styled(format!("· {title}"), theme.muted),
+    ]);
+    frame.render_widget(Paragraph::new(header), top);
+    match app.screen() {
+        Screen::Accueil { sel } => accueil::view(app, theme, frame, body, *sel),
+        Screen::Questionnaire { form, pos, cursor } => {
+            quiz::view(app, theme, frame, body, *form, *pos, *cursor)
+        }
+        Screen::Profil { scroll } => profil::view(app, theme, frame, body, *scroll),
+        Screen::Resultats { pane, sel, filter } => {
+            resultats::view(app, theme, frame, body, *pane, *sel, *filter)
+        }
+        Screen::FicheMetier {
+            id,
+            tab,
+            sel,
+            scroll,
+        } => fiches::metier(app, theme, frame, body, id, *tab, *sel, *scroll),
+        Screen::FicheFormation { id, sel } => fiches::formation(app, theme, frame, body, id, *sel),
+        Screen::FicheRome { code, sel } => fiches::rome(app, theme, frame, body, code, *sel),
+        Screen::Explorer {
+            domaine,
+            sel,
+            right,
+        } => explorer::view(app, theme, frame, body, *domaine, *sel, *right),
+        Screen::Recherche { query, sel } => recherche::view(app, theme, frame, body, query, *sel),
+        Screen::Apprentissage { field, scroll } => {
+            infos::apprentissage(app, theme, frame, body, *field, *scroll)
+        }
+        Screen::Contacts { scroll } => infos::contacts(app, theme, frame, body, *scroll),
+        Screen::Comparer { sel } => comparer::view(app, theme, frame, body, *sel),
+    }
+    frame.render_widget(Paragraph::new(key_bar(keys, app.flash, theme)), bottom);
+    if let Some(o) = app.overlay {
+        overlay::view(app, theme, frame, area, o, keys);
+    }
+}
+
+/// The screen's name for the header, and its keys for the bottom bar.
+fn screen_title_keys(app: &App) -> (&'static str, Keys) {
+    match app.screen() {
+        Screen::Accueil { .. } => (s::APP_SUBTITLE, s::KEYS_ACCUEIL),
+        Screen::Questionnaire { form, .. } => (
+            if *form == crate::quiz::Form::Rapide {
+                s::QUIZ_TITRE_RAPIDE
+            } else {
+                s::QUIZ_TITRE_COMPLET
+            },
+            s::KEYS_QUIZ,
+        ),
+        Screen::Profil { .. } => (s::PROFIL_TITRE, s::KEYS_PROFIL),
+        Screen::Resultats { .. } => (s::RESULTATS_TITRE, s::KEYS_RESULTATS),
+        Screen::FicheMetier { .. } => (s::TAB_METIER, s::KEYS_FICHE),
+        Screen::FicheFormation { .. } | Screen::FicheRome { .. } => {
+            (s::FORMATION_NIVEAU, s::KEYS_FORMATION)
+        }
+        Screen::Explorer { .. } => (s::EXPLORER_TITRE, s::KEYS_EXPLORER),
+        Screen::Recherche { .. } => (s::RECHERCHE_TITRE, s::KEYS_RECHERCHE),
+        Screen::Apprentissage { .. } => (s::APPRENTISSAGE_TITRE, s::KEYS_APPRENTISSAGE),
+        Screen::Contacts { .. } => (s::CONTACTS_TITRE, s::KEYS_CONTACTS),
+        Screen::Comparer { .. } => (s::COMPARER_TITRE, s::KEYS_COMPARER),
+    }
+}
+
+fn key_bar<'a>(keys: Keys, flash: Option<&'a str>, theme: &Theme) -> Line<'a> {
+    if let Some(msg) = flash {
+        return Line::from(Span::styled(format!(" {msg}"), theme.warning));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, (k, action)) in keys.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" · ", theme.muted));
+        }
+        spans.push(Span::styled(*k, theme.key));
+        spans.push(Span::raw(format!(" {action}")));
+    }
+    Line::from(spans)
+}
+
+fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lines = vec![
+        Line::from(Span::styled(s::TROP_PETIT, theme.title)),
+        Line::from(s::trop_petit(area.width, area.height)),
+        Line::from(s::TROP_PETIT_AIDE),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
+}
+
+/// A bordered block, highlighted when focused.
+pub(super) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let b = Block::default()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(if focused {
+            theme.focus_border
+        } else {
+            theme.border
+        });
+    if title.is_empty() {
+        b
+    } else {
+        b.title(Span::styled(
+            format!(" {title} "),
+            if focused { theme.title } else { theme.base },
+        ))
+    }
+}
+
+/// A list with its selection and a scrollbar when it does not fit.
+pub(super) fn list(
+    frame: &mut Frame,
+    area: Rect,
+    items: Vec<ListItem<'_>>,
+    sel: Option<usize>,
+    block: Block<'_>,
+    theme: &Theme,
+) {
+    let len = items.len();
+    let inner_height = usize::from(area.height.saturating_sub(2));
+    let widget = List::new(items)
+        .block(block)
+        .highlight_style(theme.selected)
+        .highlight_symbol("> ");
+    let mut state = ListState::default().with_selected(sel);
+    frame.render_stateful_widget(widget, area, &mut state);
+    if len > inner_height {
+        let mut sb = ScrollbarState::new(len).position(sel.unwrap_or(0));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area,
+            &mut sb,
+        );
+    }
+}
+
+/// Wrapped text, scrolled, with a scrollbar when it is longer than the area.
+pub(super) fn text(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'_>>,
+    scroll: u16,
+    block: Block<'_>,
+) {
+    let inner = block.inner(area);
+    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let total = para.line_count(inner.width) as u16;
+    let max = total.saturating_sub(inner.height);
+    let scroll = scroll.min(max);
+    frame.render_widget(para.block(block).scroll((scroll, 0)), area);
+    if total > inner.height {
+        let mut sb = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
+        frame.render_stateful_widget(
+            Scrollbar::new(ScrollbarOrientation::VerticalRight)
+                .begin_symbol(None)
+                .end_symbol(None),
+            area,
+            &mut sb,
+        );
+    }
+}
+
+/// "Label : value" line.
+pub(super) fn field<'a>(label: &'a str, value: String, theme: &Theme) -> Line<'a> {
+    Line::from(vec![
+        Span::styled(format!("{label} : "), theme.header),
+        Span::raw(value),
+    ])
+}
+
+pub(super) fn heading<'a>(t: &'a str, theme: &Theme) -> Line<'a> {
+    Line::from(Span::styled(t, theme.header))
+}
+
+pub(super) fn bullet(t: &str) -> Line<'_> {
+    Line::from(format!("  - {t}"))
+}
+
+pub(super) fn style_if(cond: bool, style: Style) -> Style {
+    if cond { style } else { Style::default() }
+}
+
+/// A rectangle centred in `area`.
+pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}

@@ -1,0 +1,79 @@
+//! Dialogs drawn over the screen: help, questionnaire choice, confirmations.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::super::app::{App, Overlay};
+use super::super::strings::{self as s, Keys};
+use super::super::theme::Theme;
+use super::{block, centered, style_if};
+
+pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Overlay, keys: Keys) {
+    let (title, lines, width, height) = match overlay {
+        Overlay::Help => {
+            let mut lines = Vec::new();
+            for (k, a) in keys.iter().chain(s::AIDE_COMMUNE.iter()) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{k:<16}"), theme.key),
+                    Span::raw(*a),
+                ]));
+            }
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(s::AIDE_FERMER, theme.muted)));
+            let h = lines.len() as u16 + 2;
+            (s::AIDE_TITRE, lines, 70, h)
+        }
+        Overlay::ChooseForm { rapide } => {
+            let n_rapide = app.quiz_items(crate::quiz::Form::Rapide).len();
+            let n_complet = app.quiz_items(crate::quiz::Form::Complet).len();
+            let lines = vec![
+                Line::from(vec![
+                    Span::styled("r ", theme.key),
+                    Span::styled(
+                        format!(" {} ({n_rapide}) ", s::CHOIX_RAPIDE),
+                        style_if(rapide, theme.selected),
+                    ),
+                ]),
+                Line::from(vec![
+                    Span::styled("c ", theme.key),
+                    Span::styled(
+                        format!(" {} ({n_complet}) ", s::CHOIX_COMPLET),
+                        style_if(!rapide, theme.selected),
+                    ),
+                ]),
+            ];
+            (s::CHOIX_FORME_TITRE, lines, 64, 4)
+        }
+        Overlay::ConfirmQuit => (
+            s::CONFIRM_TITRE,
+            vec![
+                Line::from(s::CONFIRM_QUITTER),
+                Line::from(""),
+                Line::from(Span::styled(s::CONFIRM_OUI_NON, theme.key)),
+            ],
+            60,
+            5,
+        ),
+        Overlay::ConfirmLeaveQuiz => (
+            s::CONFIRM_TITRE,
+            vec![
+                Line::from(s::CONFIRM_QUITTER_QUIZ),
+                Line::from(""),
+                Line::from(Span::styled(s::CONFIRM_OUI_NON, theme.key)),
+            ],
+            60,
+            5,
+        ),
+    };
+    let rect = centered(area, width, height);
+    frame.render_widget(Clear, rect);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(title, true, theme))
+            .style(theme.base),
+        rect,
+    );
+}
