@@ -56,6 +56,9 @@ pub const RAISON_PROFIL: &str = "Son profil ressemble au tien.";
 pub const RAISON_CORRELATION: &str = "Ressemblance avec ton profil";
 
 pub const TAB_METIER: &str = "Le métier";
+pub const FICHE_METIER_TITRE: &str = "Fiche métier";
+pub const FICHE_FORMATION_TITRE: &str = "Fiche formation";
+pub const FICHE_ROME_TITRE: &str = "Fiche courte";
 pub const TAB_FORMATIONS: &str = "Formations";
 pub const TAB_PARCOURS: &str = "Parcours";
 pub const TAB_NORMANDIE: &str = "En Normandie";
@@ -179,12 +182,12 @@ pub const KEYS_RESULTATS: Keys = &[
 ];
 pub const KEYS_FICHE: Keys = &[
     ("← →", "onglets"),
-    ("↑↓", "choisir"),
     ("Entrée", "ouvrir"),
     ("f", "favori"),
     ("c", "comparer"),
     ("p", "parler"),
     ("Échap", "retour"),
+    ("?", "aide"),
 ];
 pub const KEYS_FORMATION: Keys = &[
     ("↑↓", "choisir"),

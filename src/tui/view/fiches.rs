@@ -65,7 +65,8 @@ pub fn metier(
         Tabs::new(titles)
             .select(selected)
             .highlight_style(theme.selected)
-            .divider(" · ")
+            .padding("", "")
+            .divider(" │ ")
             .block(
                 ratatui::widgets::Block::default()
                     .borders(ratatui::widgets::Borders::BOTTOM)

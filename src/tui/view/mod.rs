@@ -78,7 +78,10 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Contacts { scroll } => infos::contacts(app, theme, frame, body, *scroll),
         Screen::Comparer { sel } => comparer::view(app, theme, frame, body, *sel),
     }
-    frame.render_widget(Paragraph::new(key_bar(keys, app.flash, theme)), bottom);
+    frame.render_widget(
+        Paragraph::new(key_bar(keys, app.flash, theme, bottom.width)),
+        bottom,
+    );
     if let Some(o) = app.overlay {
         overlay::view(app, theme, frame, area, o, keys);
     }
@@ -98,7 +101,7 @@ fn screen_title_keys(app: &App) -> (&'static str, Keys) {
         ),
         Screen::Profil { .. } => (s::PROFIL_TITRE, s::KEYS_PROFIL),
         Screen::Resultats { .. } => (s::RESULTATS_TITRE, s::KEYS_RESULTATS),
-        Screen::FicheMetier { .. } => (s::TAB_METIER, s::KEYS_FICHE),
+        Screen::FicheMetier { .. } => (s::FICHE_METIER_TITRE, s::KEYS_FICHE),
         Screen::FicheFormation { .. } | Screen::FicheRome { .. } => {
             (s::FORMATION_NIVEAU, s::KEYS_FORMATION)
         }
@@ -110,16 +113,34 @@ fn screen_title_keys(app: &App) -> (&'static str, Keys) {
     }
 }
 
-fn key_bar<'a>(keys: Keys, flash: Option<&'a str>, theme: &Theme) -> Line<'a> {
+/// The bottom bar: as many of the screen's keys as fit, "?" (help) always last.
+fn key_bar<'a>(keys: Keys, flash: Option<&'a str>, theme: &Theme, width: u16) -> Line<'a> {
     if let Some(msg) = flash {
         return Line::from(Span::styled(format!(" {msg}"), theme.warning));
     }
+    let cost = |k: &str, a: &str| k.chars().count() + a.chars().count() + 4;
+    let help = keys
+        .iter()
+        .find(|(k, _)| *k == "?")
+        .copied()
+        .unwrap_or(("?", "aide"));
+    let mut room = usize::from(width).saturating_sub(1 + cost(help.0, help.1));
+    let mut chosen: Vec<(&str, &str)> = Vec::new();
+    for (k, a) in keys.iter().filter(|(k, _)| *k != "?") {
+        let c = cost(k, a);
+        if c > room {
+            break;
+        }
+        room -= c;
+        chosen.push((k, a));
+    }
+    chosen.push(help);
     let mut spans = vec![Span::raw(" ")];
-    for (i, (k, action)) in keys.iter().enumerate() {
+    for (i, (k, action)) in chosen.into_iter().enumerate() {
         if i > 0 {
             spans.push(Span::styled(" · ", theme.muted));
         }
-        spans.push(Span::styled(*k, theme.key));
+        spans.push(Span::styled(k, theme.key));
         spans.push(Span::raw(format!(" {action}")));
     }
     Line::from(spans)

@@ -1,0 +1,455 @@
+//! The terminal guide without a terminal: `update` flows, and snapshots of
+//! every screen rendered to ratatui's `TestBackend`.
+
+use std::path::Path;
+
+use boussole::content::{self, Content};
+use boussole::tui::app::{Overlay, Screen, Tab};
+use boussole::tui::{App, Msg, Theme, ThemeName, update, view};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::style::Modifier;
+
+fn fixture() -> Content {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    content::load_dir(&dir).expect("fixture loads").content
+}
+
+fn bundled() -> Content {
+    content::load_bundled().expect("bundled content").content
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        update(app, *m);
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        update(app, Msg::Char(c));
+    }
+}
+
+fn render(app: &App, theme: ThemeName, w: u16, h: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    terminal
+        .draw(|f| view(app, &Theme::new(theme), f))
+        .expect("draw");
+    terminal
+}
+
+fn screen_text(app: &App, w: u16, h: u16) -> String {
+    render(app, ThemeName::Defaut, w, h).backend().to_string()
+}
+
+/// Answers the whole quick questionnaire: 4 to R items, 1 to the others.
+fn take_quick_quiz(app: &mut App) {
+    send(app, &[Msg::Char('1'), Msg::Char('r')]);
+    loop {
+        let Screen::Questionnaire { form, pos, .. } = app.screen().clone() else {
+            break;
+        };
+        let theme = app.quiz_items(form)[pos].theme;
+        let key = if theme == boussole::content::Theme::R {
+            '4'
+        } else {
+            '1'
+        };
+        update(app, Msg::Char(key));
+    }
+}
+
+#[test]
+fn questionnaire_profile_results_fiche_parcours() {
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    assert_eq!(app.screen(), &Screen::Profil { scroll: 0 });
+    let profile = app.session.profile.expect("a profile");
+    assert_eq!(profile.code()[0], boussole::content::Theme::R);
+    update(&mut app, Msg::Enter);
+    assert!(matches!(app.screen(), Screen::Resultats { .. }));
+    assert_eq!(app.ranked[0].id, "electricien");
+    update(&mut app, Msg::Enter);
+    assert!(matches!(app.screen(), Screen::FicheMetier { id, .. } if id == "electricien"));
+    send(&mut app, &[Msg::Right, Msg::Right]);
+    assert!(matches!(
+        app.screen(),
+        Screen::FicheMetier {
+            tab: Tab::Parcours,
+            ..
+        }
+    ));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("CAP Électricien"), "{text}");
+    assert!(text.contains("tout en apprentissage"), "{text}");
+    // Esc goes back through the stack.
+    send(&mut app, &[Msg::Back, Msg::Back, Msg::Back]);
+    assert!(matches!(app.screen(), Screen::Accueil { .. }));
+}
+
+#[test]
+fn going_back_in_the_questionnaire_changes_an_answer() {
+    let mut app = App::new(fixture());
+    send(
+        &mut app,
+        &[
+            Msg::Char('1'),
+            Msg::Char('r'),
+            Msg::Char('4'),
+            Msg::Char('3'),
+        ],
+    );
+    assert!(matches!(app.screen(), Screen::Questionnaire { pos: 2, .. }));
+    send(&mut app, &[Msg::Left, Msg::Left]);
+    assert!(matches!(
+        app.screen(),
+        Screen::Questionnaire {
+            pos: 0,
+            cursor: 4,
+            ..
+        }
+    ));
+    update(&mut app, Msg::Char('0'));
+    assert_eq!(
+        app.session.answers.get("r-velo"),
+        Some(boussole::quiz::Answer::Note(0))
+    );
+    // Leaving midway asks first; "n" keeps the questionnaire.
+    update(&mut app, Msg::Back);
+    assert_eq!(app.overlay, Some(Overlay::ConfirmLeaveQuiz));
+    update(&mut app, Msg::Char('n'));
+    assert!(matches!(app.screen(), Screen::Questionnaire { .. }));
+    // "q" asks too, and "o" quits.
+    update(&mut app, Msg::Char('q'));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    update(&mut app, Msg::Char('o'));
+    assert!(app.quit);
+}
+
+#[test]
+fn search_open_and_back_chain() {
+    let mut app = App::new(bundled());
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "electricien");
+    assert_eq!(app.hits[0].id, "electricien");
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Électricien du bâtiment"), "{text}");
+    update(&mut app, Msg::Enter);
+    assert!(matches!(app.screen(), Screen::FicheMetier { id, .. } if id == "electricien"));
+    update(&mut app, Msg::Back);
+    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "electricien"));
+    update(&mut app, Msg::Back);
+    assert!(matches!(app.screen(), Screen::Accueil { .. }));
+    // In the search field, q and digits are text, not shortcuts.
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "q1");
+    assert!(!app.quit);
+    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "q1"));
+}
+
+#[test]
+fn reject_refills_and_compare() {
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    update(&mut app, Msg::Enter);
+    let before: Vec<String> = app.ranked.iter().map(|r| r.id.clone()).collect();
+    update(&mut app, Msg::Char('x'));
+    assert_eq!(app.ranked.len(), before.len() - 1);
+    assert!(!app.ranked.iter().any(|r| r.id == before[0]));
+    assert_eq!(app.ranked[0].id, before[1]);
+    // Compare the remaining one with a second added from a fiche.
+    update(&mut app, Msg::Char('c'));
+    assert_eq!(app.session.comparaison, [before[1].clone()]);
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "electricien");
+    send(&mut app, &[Msg::Enter, Msg::Char('c'), Msg::Char('v')]);
+    assert_eq!(app.session.comparaison.len(), 2);
+    assert!(matches!(app.screen(), Screen::Comparer { .. }));
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("Électricien") && text.contains("Technicien de maintenance"),
+        "{text}"
+    );
+}
+
+#[test]
+fn filters_narrow_the_results() {
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    update(&mut app, Msg::Enter);
+    assert_eq!(app.ranked.len(), 2);
+    // Tab to filters, down to "apprentissage seulement", toggle it.
+    send(&mut app, &[Msg::Tab, Msg::Down, Msg::Right]);
+    assert!(app.session.filters.apprentissage_seulement);
+    assert_eq!(app.ranked.len(), 1);
+    assert_eq!(app.ranked[0].id, "electricien");
+}
+
+#[test]
+fn apprenticeship_pay_simulator() {
+    let mut app = App::new(bundled());
+    update(&mut app, Msg::Char('4'));
+    assert!(matches!(app.screen(), Screen::Apprentissage { .. }));
+    // 16 years, first year: 27 % of 1 823,03 € = 492,22 €.
+    let text = screen_text(&app, 80, 24);
+    assert!(
+        text.contains("27 % du SMIC, soit au moins 492,22 €"),
+        "{text}"
+    );
+    send(
+        &mut app,
+        &[Msg::Right, Msg::Right, Msg::Down, Msg::Right, Msg::Right],
+    );
+    assert_eq!((app.session.age, app.session.annee), (18, 3));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("67 % du SMIC"), "{text}");
+}
+
+#[test]
+fn explorer_lists_rich_then_short_fiches() {
+    let mut app = App::new(bundled());
+    update(&mut app, Msg::Char('2'));
+    send(
+        &mut app,
+        &[
+            Msg::Down,
+            Msg::Down,
+            Msg::Down,
+            Msg::Down,
+            Msg::Down,
+            Msg::Enter,
+        ],
+    );
+    // Domain F: rich métiers first, then short ROME fiches.
+    let entries = app.domain_entries(5);
+    assert!(matches!(
+        entries.first(),
+        Some(boussole::tui::app::DomainEntry::Metier(_))
+    ));
+    assert!(matches!(
+        entries.last(),
+        Some(boussole::tui::app::DomainEntry::Rome(_))
+    ));
+    send(&mut app, &[Msg::End, Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheRome { .. }));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("fiche courte"), "{text}");
+}
+
+#[test]
+fn help_opens_from_any_screen_and_ctrl_c_quits() {
+    let mut app = App::new(fixture());
+    update(&mut app, Msg::Help);
+    assert_eq!(app.overlay, Some(Overlay::Help));
+    assert!(screen_text(&app, 80, 24).contains("Aide : les touches"));
+    update(&mut app, Msg::Back);
+    assert_eq!(app.overlay, None);
+    update(&mut app, Msg::Interrupt);
+    assert!(app.quit);
+}
+
+// ---- Snapshots --------------------------------------------------------------
+
+/// Every main screen, reached the way a person would.
+fn screens() -> Vec<(&'static str, App)> {
+    let mut out = Vec::new();
+    let app = App::new(fixture());
+    out.push(("accueil", app));
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('1')]);
+    out.push(("choix_questionnaire", app));
+    let mut app = App::new(fixture());
+    send(
+        &mut app,
+        &[Msg::Char('1'), Msg::Char('r'), Msg::Char('3'), Msg::Down],
+    );
+    out.push(("questionnaire", app));
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    out.push(("profil", app));
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    update(&mut app, Msg::Enter);
+    out.push(("resultats", app));
+    for (name, tab_moves) in [
+        ("fiche_metier", 0),
+        ("fiche_formations", 1),
+        ("fiche_parcours", 2),
+        ("fiche_normandie", 3),
+        ("fiche_pourquoi", 4),
+    ] {
+        let mut app = App::new(fixture());
+        take_quick_quiz(&mut app);
+        send(&mut app, &[Msg::Enter, Msg::Enter]);
+        for _ in 0..tab_moves {
+            update(&mut app, Msg::Right);
+        }
+        out.push((name, app));
+    }
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "elec");
+    send(&mut app, &[Msg::Down, Msg::Down, Msg::Down, Msg::Enter]);
+    out.push(("fiche_formation", app));
+    let mut app = App::new(fixture());
+    send(
+        &mut app,
+        &[Msg::Char('2'), Msg::Enter, Msg::End, Msg::Enter],
+    );
+    out.push(("fiche_rome", app));
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('2'), Msg::Enter]);
+    out.push(("explorer", app));
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "electricien");
+    out.push(("recherche", app));
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "zzzz");
+    out.push(("recherche_vide", app));
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('4')]);
+    out.push(("apprentissage", app));
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('5')]);
+    out.push(("contacts", app));
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    send(
+        &mut app,
+        &[
+            Msg::Enter,
+            Msg::Char('c'),
+            Msg::Down,
+            Msg::Char('c'),
+            Msg::Char('v'),
+        ],
+    );
+    out.push(("comparer", app));
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Help]);
+    out.push(("aide", app));
+    out
+}
+
+#[test]
+fn snapshots_at_80x24_and_120x40() {
+    for (name, app) in screens() {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let terminal = render(&app, ThemeName::Defaut, w, h);
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), terminal.backend());
+        }
+    }
+}
+
+#[test]
+fn snapshot_too_small() {
+    let app = App::new(fixture());
+    let terminal = render(&app, ThemeName::Defaut, 60, 15);
+    insta::assert_snapshot!("trop_petit", terminal.backend());
+}
+
+#[test]
+fn mono_theme_keeps_the_selection_visible() {
+    let mut app = App::new(fixture());
+    update(&mut app, Msg::Down); // select menu entry 1
+    let terminal = render(&app, ThemeName::Mono, 80, 24);
+    let buffer = terminal.backend().buffer();
+    // Row 6 holds entry 1: its label must be reversed, with no colour needed.
+    let row: Vec<_> = (0..80).map(|x| &buffer[(x, 6)]).collect();
+    let reversed: String = row
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED))
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        reversed.contains("Découvrir mes centres d'intérêt"),
+        "{reversed:?}"
+    );
+    assert!(
+        row.iter()
+            .all(|c| c.fg == ratatui::style::Color::Reset && c.bg == ratatui::style::Color::Reset)
+    );
+    insta::assert_debug_snapshot!("accueil_mono_styles", buffer);
+}
+
+// ---- Random keys and sizes ----------------------------------------------------
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn any_msg() -> impl Strategy<Value = Msg> {
+        prop_oneof![
+            Just(Msg::Up),
+            Just(Msg::Down),
+            Just(Msg::Left),
+            Just(Msg::Right),
+            Just(Msg::PageUp),
+            Just(Msg::PageDown),
+            Just(Msg::Home),
+            Just(Msg::End),
+            Just(Msg::Enter),
+            Just(Msg::Back),
+            Just(Msg::Tab),
+            Just(Msg::BackTab),
+            Just(Msg::Backspace),
+            Just(Msg::Help),
+            Just(Msg::ClearInput),
+            Just(Msg::ScrollUp),
+            Just(Msg::ScrollDown),
+            (0u16..300, 0u16..100).prop_map(|(x, y)| Msg::Click(x, y)),
+            (0u16..300, 0u16..100).prop_map(|(w, h)| Msg::Resize(w, h)),
+            prop::sample::select(vec![
+                '0', '1', '2', '3', '4', '5', 'n', 'x', 'f', 'c', 'v', 's', 'r', 'o', '/', 'é',
+                ' ', 'q'
+            ])
+            .prop_map(Msg::Char),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+        ))]
+        #[test]
+        fn random_keys_and_sizes_never_panic(
+            msgs in prop::collection::vec(any_msg(), 0..80),
+            w in 0u16..250,
+            h in 0u16..80,
+            mono in any::<bool>(),
+        ) {
+            let mut app = App::new(fixture());
+            let theme = if mono { ThemeName::Mono } else { ThemeName::Defaut };
+            for m in msgs {
+                if m == Msg::Char('q') && !app.quiz_in_progress() {
+                    continue; // quitting ends the session: keep exploring instead
+                }
+                update(&mut app, m);
+                let terminal = render(&app, theme, w, h);
+                prop_assert_eq!(terminal.backend().buffer().area.width, w);
+            }
+        }
+    }
+
+    #[test]
+    fn every_screen_renders_at_every_size() {
+        for (_, app) in screens() {
+            for (w, h) in [
+                (1, 1),
+                (0, 10),
+                (10, 0),
+                (79, 23),
+                (80, 24),
+                (81, 25),
+                (250, 80),
+                (200, 3),
+                (3, 200),
+            ] {
+                let _ = render(&app, ThemeName::Defaut, w, h);
+            }
+        }
+    }
+}
