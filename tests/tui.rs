@@ -46,10 +46,7 @@ fn screen_text(app: &App, w: u16, h: u16) -> String {
 /// Answers the whole quick questionnaire: 4 to R items, 1 to the others.
 fn take_quick_quiz(app: &mut App) {
     send(app, &[Msg::Char('1'), Msg::Char('r')]);
-    loop {
-        let Screen::Questionnaire { form, pos, .. } = app.screen().clone() else {
-            break;
-        };
+    while let Screen::Questionnaire { form, pos, .. } = app.screen().clone() {
         let theme = app.quiz_items(form)[pos].theme;
         let key = if theme == boussole::content::Theme::R {
             '4'
