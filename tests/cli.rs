@@ -1,0 +1,188 @@
+//! The plain command line, run as a real process.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use boussole::content::{self, Theme};
+
+fn boussole(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_boussole"))
+        .args(args)
+        .env_remove("BOUSSOLE_CONTENT")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    if let Some(mut input) = child.stdin.take() {
+        // The process may stop reading early (end of questionnaire): ignore EPIPE.
+        let _ = input.write_all(stdin.as_bytes());
+    }
+    child.wait_with_output().expect("the binary ends")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn check_prints_a_summary() {
+    let o = boussole(&["check"], "");
+    assert!(o.status.success());
+    assert!(
+        stdout(&o).contains("Contenu valide : 14 domaines, 1584 fiches ROME"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn check_on_a_broken_directory_lists_problems_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("rome.toml"),
+        "sources = [\"x\"]\n[[fiche]]\ncode = 12\n",
+    )
+    .expect("write");
+    let o = boussole(
+        &["check", "--content", &dir.path().display().to_string()],
+        "",
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let out = stdout(&o);
+    assert!(out.contains("rome.toml:3:8: type incorrect"), "{out}");
+    assert!(out.contains("domaines.toml: fichier manquant"), "{out}");
+    // The guide itself refuses a broken directory with the same messages, on stderr.
+    let o = boussole(&["--content", &dir.path().display().to_string()], "");
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("rome.toml:3:8:"));
+}
+
+#[test]
+fn export_json_has_every_kind() {
+    let o = boussole(&["export", "--format", "json"], "");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v["rome"].as_array().map(Vec::len), Some(1584));
+    assert_eq!(v["domaines"].as_array().map(Vec::len), Some(14));
+    for key in [
+        "metiers",
+        "formations",
+        "situations",
+        "questionnaire",
+        "apprentissage",
+        "contacts",
+    ] {
+        assert!(!v[key].is_null(), "{key}");
+    }
+}
+
+#[test]
+fn search_lists_electricien_first() {
+    let o = boussole(&["search", "electricien"], "");
+    assert!(o.status.success());
+    let first = stdout(&o).lines().next().unwrap_or_default().to_string();
+    assert!(
+        first.contains("Électricien du bâtiment") && first.contains("(electricien)"),
+        "{first}"
+    );
+    let o = boussole(&["search", "--json", "--limit", "3", "macon"], "");
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert_eq!(v[0]["kind"], "metier");
+    assert_eq!(v[0]["id"], "macon");
+    assert!(v[0]["score"].is_i64());
+    let o = boussole(&["search", "qsdfghjklm"], "");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn show_a_metier_a_rome_code_and_a_formation() {
+    let o = boussole(&["show", "electricien"], "");
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert!(
+        out.contains("Formations :") && out.contains("Parcours depuis la 3e"),
+        "{out}"
+    );
+    let o = boussole(&["show", "A1423"], "");
+    assert!(stdout(&o).contains("fiche courte"), "{}", stdout(&o));
+    let o = boussole(&["show", "nimporte-quoi"], "");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+#[test]
+fn parcours_from_3e() {
+    let o = boussole(&["parcours", "--from", "3e", "--to", "electricien"], "");
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("1. "), "{}", stdout(&o));
+    let o = boussole(
+        &["parcours", "--from", "3e", "--to", "electricien", "--json"],
+        "",
+    );
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("valid JSON");
+    assert!(!v["routes"].as_array().expect("routes").is_empty());
+    let o = boussole(&["parcours", "--from", "lune", "--to", "electricien"], "");
+    assert_eq!(o.status.code(), Some(1));
+}
+
+/// Answers for the quick form: 4 to `theme`'s items, 1 to the others.
+fn answers_for(theme: Theme) -> String {
+    let c = content::load_bundled().expect("bundled").content;
+    boussole::quiz::items(&c.questionnaire, boussole::quiz::Form::Rapide)
+        .iter()
+        .map(|i| if i.theme == theme { "4\n" } else { "1\n" })
+        .collect()
+}
+
+#[test]
+fn quiz_gives_sensible_results_for_each_dominant_theme() {
+    let c = content::load_bundled().expect("bundled").content;
+    for theme in Theme::ALL {
+        let o = boussole(
+            &["quiz", "--plain", "--quick", "--json"],
+            &answers_for(theme),
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let v: serde_json::Value =
+            serde_json::from_slice(&o.stdout).expect("stdout holds only JSON");
+        assert_eq!(
+            v["code"].as_str().and_then(|c| c.chars().next()),
+            Some(theme.letter())
+        );
+        assert_eq!(v["flat"], false);
+        let matches = v["matches"].as_array().expect("matches");
+        assert_eq!(matches.len(), 10);
+        // The top métiers have the theme as their strongest value.
+        for m in &matches[..3] {
+            let id = m["id"].as_str().unwrap_or_default();
+            let metier = c.metier(id).expect("a known métier");
+            let best = metier.riasec.values().into_iter().max().unwrap_or(0);
+            assert_eq!(
+                metier.riasec.get(theme),
+                best,
+                "{id} for theme {}",
+                theme.letter()
+            );
+            assert!(
+                !m["reasons"]["themes"]
+                    .as_array()
+                    .expect("themes")
+                    .is_empty()
+            );
+        }
+    }
+}
+
+#[test]
+fn quiz_reasks_on_bad_input_and_stops_on_end_of_input() {
+    let mut input = String::from("7\nbof\n");
+    input.push_str(&answers_for(Theme::S));
+    let o = boussole(&["quiz", "--plain", "--quick"], &input);
+    assert!(o.status.success());
+    let out = stdout(&o);
+    assert_eq!(out.matches("Réponse non comprise").count(), 2, "{out}");
+    assert!(out.contains("Ton code : S"), "{out}");
+    let o = boussole(&["quiz", "--plain", "--quick"], "4\n3\n");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stdout(&o).contains("Fin des réponses"), "{}", stdout(&o));
+}
