@@ -125,6 +125,7 @@ pub enum Screen {
     },
     Comparer {
         sel: usize,
+        scroll: u16,
     },
 }
 
@@ -585,13 +586,16 @@ pub fn update(app: &mut App, msg: Msg) {
                 }
             }
         },
-        Screen::Comparer { sel } => {
+        Screen::Comparer { sel, scroll: sc } => {
             let len = app.session.comparaison.len();
             match msg {
                 Msg::Back => app.back(),
-                Msg::Left | Msg::Up | Msg::BackTab => set_compare_sel(app, sel.saturating_sub(1)),
-                Msg::Right | Msg::Down | Msg::Tab => {
-                    set_compare_sel(app, (sel + 1).min(len.saturating_sub(1)))
+                Msg::Left | Msg::BackTab => set_compare_sel(app, sel.saturating_sub(1)),
+                Msg::Right | Msg::Tab => set_compare_sel(app, (sel + 1).min(len.saturating_sub(1))),
+                m if is_nav(m) => {
+                    if let Screen::Comparer { scroll: v, .. } = app.screen_mut() {
+                        *v = scroll(sc, m);
+                    }
                 }
                 Msg::Char('x' | 'c') => {
                     if let Some(id) = app.session.comparaison.get(sel).cloned() {
@@ -614,7 +618,7 @@ pub fn update(app: &mut App, msg: Msg) {
 }
 
 fn set_compare_sel(app: &mut App, value: usize) {
-    if let Screen::Comparer { sel } = app.screen_mut() {
+    if let Screen::Comparer { sel, .. } = app.screen_mut() {
         *sel = value;
     }
 }
@@ -931,7 +935,7 @@ fn update_results(app: &mut App, pane: ResPane, sel: usize, filter: usize, msg: 
                 app.toggle_compare(&id);
             }
         }
-        Msg::Char('v') => app.push(Screen::Comparer { sel: 0 }),
+        Msg::Char('v') => app.push(Screen::Comparer { sel: 0, scroll: 0 }),
         _ if pane == ResPane::Filtres => match msg {
             Msg::Up | Msg::Down | Msg::Home | Msg::End => {
                 set(app, pane, sel, step(filter, FilterRow::ALL.len(), msg))
@@ -995,7 +999,7 @@ fn update_fiche(app: &mut App, id: String, tab: Tab, sel: usize, sc: u16, msg: M
         }
         Msg::Char('f') => app.toggle_favori(&id),
         Msg::Char('c') => app.toggle_compare(&id),
-        Msg::Char('v') => app.push(Screen::Comparer { sel: 0 }),
+        Msg::Char('v') => app.push(Screen::Comparer { sel: 0, scroll: 0 }),
         Msg::Char('s') if tab == Tab::Parcours => {
             let n = app.content.situations.len().max(1);
             let cur = app

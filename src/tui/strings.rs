@@ -218,6 +218,7 @@ pub const KEYS_APPRENTISSAGE: Keys = &[
 pub const KEYS_CONTACTS: Keys = &[("↑↓", "faire défiler"), ("Échap", "retour"), ("?", "aide")];
 pub const KEYS_COMPARER: Keys = &[
     ("← →", "choisir"),
+    ("↑↓", "faire défiler"),
     ("x", "retirer"),
     ("Entrée", "fiche"),
     ("Échap", "retour"),

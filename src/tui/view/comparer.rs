@@ -9,7 +9,7 @@ use super::super::strings as s;
 use super::super::theme::Theme;
 use super::{block, field, heading, text};
 
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize) {
+pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize, scroll: u16) {
     let ids = &app.session.comparaison;
     if ids.is_empty() {
         text(
@@ -57,6 +57,6 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize)
         lines.push(heading(s::COMPARER_CONDITIONS, theme));
         lines.push(Line::from(m.conditions.as_str()));
         let title = m.titre.both();
-        text(frame, *col, lines, 0, block(&title, i == sel, theme));
+        text(frame, *col, lines, scroll, block(&title, i == sel, theme));
     }
 }

@@ -76,7 +76,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             infos::apprentissage(app, theme, frame, body, *field, *scroll)
         }
         Screen::Contacts { scroll } => infos::contacts(app, theme, frame, body, *scroll),
-        Screen::Comparer { sel } => comparer::view(app, theme, frame, body, *sel),
+        Screen::Comparer { sel, scroll } => comparer::view(app, theme, frame, body, *sel, *scroll),
     }
     frame.render_widget(
         Paragraph::new(key_bar(keys, app.flash, theme, bottom.width)),
