@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and the plain (non-TUI) commands.
 
+mod guard;
 mod plain;
 mod terminal;
 
@@ -30,6 +31,21 @@ pub struct Cli {
     /// empêche le copier-coller du terminal.
     #[arg(long)]
     mouse: bool,
+
+    /// Mode borne (SSH, salle partagée) : rien n'est écrit, q efface tout et
+    /// revient à l'accueil, Ctrl-C demande confirmation, remise à zéro après
+    /// une période sans activité.
+    #[arg(long)]
+    kiosk: bool,
+
+    /// Secondes sans activité avant l'effacement (mode borne). 0 : jamais.
+    #[arg(long, value_name = "SECONDES", default_value_t = 300)]
+    idle_timeout: u64,
+
+    /// Mode borne : terminer la session au lieu de revenir à l'accueil quand
+    /// le délai d'inactivité est écoulé.
+    #[arg(long)]
+    idle_exit: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -169,9 +185,14 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 ThemeArg::Contraste => ThemeName::Contraste,
                 ThemeArg::Mono => ThemeName::Mono,
             });
+            let idle = (cli.kiosk && cli.idle_timeout > 0)
+                .then(|| std::time::Duration::from_secs(cli.idle_timeout));
             let opts = terminal::Options {
                 theme: terminal::theme_from_env(asked),
                 mouse: cli.mouse,
+                kiosk: cli.kiosk,
+                idle,
+                idle_exit: cli.idle_exit,
             };
             terminal::run(loaded.content, opts).context("terminal")?;
             Ok(ExitCode::SUCCESS)

@@ -133,9 +133,13 @@ pub enum Screen {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
     Help,
-    ChooseForm { rapide: bool },
+    ChooseForm {
+        rapide: bool,
+    },
     ConfirmQuit,
     ConfirmLeaveQuiz,
+    /// Kiosk: end the session (Ctrl-C / Ctrl-D)?
+    ConfirmEnd,
 }
 
 /// One ranked métier, owned by the model.
@@ -178,6 +182,10 @@ pub struct App {
     pub flash: Option<&'static str>,
     pub quit: bool,
     pub size: (u16, u16),
+    /// Kiosk mode: `q` wipes and goes home, Ctrl-C asks before ending.
+    pub kiosk: bool,
+    /// Kiosk: seconds left before the wipe, while the warning shows.
+    pub idle_countdown: Option<u16>,
 }
 
 impl App {
@@ -205,6 +213,16 @@ impl App {
             flash: None,
             quit: false,
             size: (80, 24),
+            kiosk: false,
+            idle_countdown: None,
+        }
+    }
+
+    /// A model for a kiosk session.
+    pub fn kiosk(content: Content) -> Self {
+        Self {
+            kiosk: true,
+            ..Self::new(content)
         }
     }
 
@@ -352,6 +370,8 @@ impl App {
         self.ranked.clear();
         self.hits.clear();
         self.overlay = None;
+        self.idle_countdown = None;
+        self.flash = None;
         self.stack = vec![Screen::Accueil { sel: 0 }];
     }
 
@@ -471,12 +491,31 @@ fn is_nav(msg: Msg) -> bool {
 /// Applies one message to the model. Pure: no terminal, no file, no clock.
 pub fn update(app: &mut App, msg: Msg) {
     app.flash = None;
-    if let Msg::Resize(w, h) = msg {
-        app.size = (w, h);
+    match msg {
+        Msg::Resize(w, h) => {
+            app.size = (w, h);
+            return;
+        }
+        Msg::IdleWarning(secs) => {
+            app.idle_countdown = Some(secs);
+            return;
+        }
+        Msg::IdleExpired => {
+            app.reset();
+            return;
+        }
+        _ => {}
+    }
+    if app.idle_countdown.take().is_some() {
+        // The key that ends the warning does nothing else.
         return;
     }
     if msg == Msg::Interrupt {
-        app.quit = true;
+        if app.kiosk {
+            app.overlay = Some(Overlay::ConfirmEnd);
+        } else {
+            app.quit = true;
+        }
         return;
     }
     if let Some(overlay) = app.overlay {
@@ -495,6 +534,11 @@ pub fn update(app: &mut App, msg: Msg) {
                 sel: 0,
             });
             app.hits.clear();
+            return;
+        }
+        Msg::Char('q') if !in_text && app.kiosk => {
+            // Kiosk: "quit" means "wipe my answers and start again".
+            app.reset();
             return;
         }
         Msg::Char('q') if !in_text => {
@@ -638,6 +682,14 @@ fn update_overlay(app: &mut App, overlay: Overlay, msg: Msg) {
             Msg::Char('c' | 'C' | '2') => start_quiz(app, Form::Complet),
             Msg::Enter => start_quiz(app, if rapide { Form::Rapide } else { Form::Complet }),
             Msg::Back | Msg::Char('q') => app.overlay = None,
+            _ => {}
+        },
+        Overlay::ConfirmEnd => match msg {
+            Msg::Char('o' | 'O' | 'y' | 'Y') | Msg::Interrupt => {
+                app.overlay = None;
+                app.quit = true;
+            }
+            Msg::Char('n' | 'N') | Msg::Back => app.overlay = None,
             _ => {}
         },
         Overlay::ConfirmQuit => match msg {

@@ -33,6 +33,10 @@ pub enum Msg {
     /// A click at (column, row).
     Click(u16, u16),
     Resize(u16, u16),
+    /// Kiosk: nobody has touched a key for a while; so many seconds remain.
+    IdleWarning(u16),
+    /// Kiosk: the idle time is over: wipe everything.
+    IdleExpired,
 }
 
 /// Decodes a terminal event. Key releases and repeats of other kinds are ignored.

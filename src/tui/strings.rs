@@ -137,6 +137,9 @@ pub const TROP_PETIT: &str = "Fenêtre trop petite";
 pub const TROP_PETIT_AIDE: &str = "Agrandis la fenêtre à au moins 80 × 24.";
 
 pub const CONFIRM_TITRE: &str = "Confirmer";
+pub const CONFIRM_FIN: &str = "Terminer la session ? Tout ce que tu as saisi sera effacé.";
+pub const INACTIF_TITRE: &str = "Tu es toujours là ?";
+pub const INACTIF_AIDE: &str = "Appuie sur une touche pour continuer.";
 pub const CONFIRM_QUITTER: &str = "Quitter Boussole ? Tes réponses seront effacées.";
 pub const CONFIRM_QUITTER_QUIZ: &str = "Arrêter le questionnaire ? Tes réponses seront effacées.";
 pub const CONFIRM_OUI_NON: &str = "o : oui    n ou Échap : non";
@@ -370,6 +373,11 @@ pub fn annee(n: u8) -> String {
     } else {
         format!("{n}e année")
     }
+}
+
+/// "Tes réponses seront effacées dans 30 s."
+pub fn inactif(secs: u16) -> String {
+    format!("Sans activité, tout sera effacé dans {secs} s.")
 }
 
 pub fn trop_petit(w: u16, h: u16) -> String {

@@ -85,6 +85,9 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     if let Some(o) = app.overlay {
         overlay::view(app, theme, frame, area, o, keys);
     }
+    if let Some(secs) = app.idle_countdown {
+        overlay::idle(theme, frame, area, secs);
+    }
 }
 
 /// The screen's name for the header, and its keys for the bottom bar.

@@ -56,6 +56,16 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Ov
             60,
             5,
         ),
+        Overlay::ConfirmEnd => (
+            s::CONFIRM_TITRE,
+            vec![
+                Line::from(s::CONFIRM_FIN),
+                Line::from(""),
+                Line::from(Span::styled(s::CONFIRM_OUI_NON, theme.key)),
+            ],
+            60,
+            6,
+        ),
         Overlay::ConfirmLeaveQuiz => (
             s::CONFIRM_TITRE,
             vec![
@@ -73,6 +83,24 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Ov
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .block(block(title, true, theme))
+            .style(theme.base),
+        rect,
+    );
+}
+
+/// The kiosk idle warning, over everything else.
+pub fn idle(theme: &Theme, frame: &mut Frame, area: Rect, secs: u16) {
+    let rect = centered(area, 50, 6);
+    frame.render_widget(Clear, rect);
+    let lines = vec![
+        Line::from(Span::styled(s::inactif(secs), theme.warning)),
+        Line::from(""),
+        Line::from(s::INACTIF_AIDE),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(s::INACTIF_TITRE, true, theme))
             .style(theme.base),
         rect,
     );
