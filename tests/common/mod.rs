@@ -213,4 +213,3 @@ pub fn files_under(dir: &Path) -> Vec<String> {
     }
     out
 }
-
