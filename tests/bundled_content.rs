@@ -9,7 +9,7 @@ use boussole::content::{self, Content, Theme, Voie};
 use boussole::search::{Index, Kind};
 
 fn bundled() -> Content {
-    match content::load_bundled() {
+    match content::check_bundled() {
         Ok(loaded) => {
             assert!(
                 loaded.avertissements.is_empty(),
@@ -27,6 +27,14 @@ fn bundled_content_passes_the_check_without_warnings() {
     let c = bundled();
     assert_eq!(c.domaines.len(), 14);
     assert_eq!(c.rome.len(), 1584);
+}
+
+#[test]
+fn compiled_content_equals_the_checked_toml() {
+    let compiled = content::load_bundled()
+        .expect("the compiled content decodes")
+        .content;
+    assert_eq!(compiled, bundled());
 }
 
 #[test]

@@ -230,6 +230,14 @@ fn load(cli: &Cli) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Loads and fully checks the content: the bundled TOML texts, or a directory.
+fn load_checked(cli: &Cli) -> Result<Loaded, LoadError> {
+    match &cli.content {
+        Some(dir) => content::load_dir(dir),
+        None => Ok(content::check_bundled()?),
+    }
+}
+
 /// Loads the content, or prints its problems to stderr and returns `None`.
 fn load_or_report(cli: &Cli) -> anyhow::Result<Option<Loaded>> {
     match load(cli) {
@@ -270,7 +278,7 @@ fn summary(loaded: &Loaded) -> String {
 
 fn check(cli: &Cli) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
-    match load(cli) {
+    match load_checked(cli) {
         Ok(loaded) => {
             for w in &loaded.avertissements {
                 writeln!(out, "{w} (avertissement)")?;

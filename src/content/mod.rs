@@ -33,8 +33,27 @@ pub const SINGLE_FILES: [&str; 6] = [
     "contacts.toml",
 ];
 
-/// Loads the content compiled into the binary.
+/// The content compiled into the binary, ready to use: decoded from the
+/// postcard that build.rs made from `content/` (fast; no TOML parsing).
 pub fn load_bundled() -> Result<Loaded, ContentError> {
+    match source::compiled() {
+        Ok(content) => Ok(Loaded {
+            content,
+            avertissements: Vec::new(),
+        }),
+        Err(e) => Err(ContentError {
+            problemes: vec![Probleme {
+                fichier: "content".to_string(),
+                ligne: 0,
+                colonne: 0,
+                message: format!("contenu intégré illisible ({e}) : recompilez Boussole"),
+            }],
+        }),
+    }
+}
+
+/// Checks the bundled TOML files exactly as written (what `boussole check` does).
+pub fn check_bundled() -> Result<Loaded, ContentError> {
     load(&bundled_sources(), "content")
 }
 

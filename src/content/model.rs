@@ -45,7 +45,7 @@ pub struct Domaine {
     pub lettre: String,
     pub libelle: String,
     pub presentation: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub normandie: Option<String>,
 }
 
@@ -122,7 +122,7 @@ pub struct Metier {
     pub niveau_min: u8,
     pub formations: Vec<String>,
     pub apprentissage: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub normandie: Option<String>,
     #[serde(default)]
     pub mots_cles: Vec<String>,
@@ -149,7 +149,7 @@ pub enum Voie {
 pub struct Lieu {
     /// Département code: 14, 27, 50, 61 or 76.
     pub departement: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub ville: Option<String>,
 }
 
@@ -167,11 +167,11 @@ pub struct Formation {
     pub acces: Vec<String>,
     #[serde(default)]
     pub poursuites: Vec<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub presentation: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub rncp: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(default)]
     pub lieux: Vec<Lieu>,
     pub sources: Vec<String>,
 }
@@ -258,7 +258,7 @@ pub struct Smic {
 pub struct Tranche {
     pub libelle: String,
     pub age_min: u8,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub age_max: Option<u8>,
     /// Percent of the SMIC for contract years 1, 2, 3.
     pub taux: Vec<u8>,
@@ -270,7 +270,7 @@ pub struct Tranche {
 pub struct Remuneration {
     pub date: String,
     pub source: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub note: Option<String>,
     pub tranche: Vec<Tranche>,
 }
@@ -327,14 +327,14 @@ pub struct Contact {
     pub nom: String,
     pub offre: String,
     pub public: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub telephone: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub web: Option<String>,
 }
 
 /// Everything Boussole knows, loaded and checked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Content {
     pub domaines: Vec<Domaine>,
     pub rome: Vec<FicheRome>,

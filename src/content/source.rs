@@ -16,6 +16,14 @@ mod embedded {
     include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
 }
 
+/// The bundled content compiled by build.rs (postcard).
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.postcard"));
+
+/// Decodes the compiled bundled content.
+pub fn compiled() -> Result<super::Content, postcard::Error> {
+    postcard::from_bytes(COMPILED)
+}
+
 /// The content files compiled into the binary, as `(relative path, text)`.
 pub fn bundled_files() -> &'static [(&'static str, &'static str)] {
     embedded::BUNDLED
