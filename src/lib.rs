@@ -6,8 +6,10 @@
 //! terminal I/O.
 
 pub mod content;
+pub mod export;
 pub mod matching;
 pub mod parcours;
 pub mod quiz;
 pub mod search;
+pub mod session;
 pub mod tui;

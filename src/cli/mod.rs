@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and the plain (non-TUI) commands.
 
+mod config;
 mod guard;
 mod plain;
 mod terminal;
@@ -27,6 +28,11 @@ pub struct Cli {
     #[arg(long, global = true, value_enum)]
     theme: Option<ThemeArg>,
 
+    /// Fichier de configuration (par défaut : config.toml dans le dossier de
+    /// configuration de l'utilisateur).
+    #[arg(long, global = true, value_name = "FICHIER")]
+    config: Option<PathBuf>,
+
     /// Active la souris (clic et molette). Désactivée par défaut : elle
     /// empêche le copier-coller du terminal.
     #[arg(long)]
@@ -38,9 +44,10 @@ pub struct Cli {
     #[arg(long)]
     kiosk: bool,
 
-    /// Secondes sans activité avant l'effacement (mode borne). 0 : jamais.
-    #[arg(long, value_name = "SECONDES", default_value_t = 300)]
-    idle_timeout: u64,
+    /// Secondes sans activité avant l'effacement (mode borne), 300 par
+    /// défaut. 0 : jamais.
+    #[arg(long, value_name = "SECONDES")]
+    idle_timeout: Option<u64>,
 
     /// Mode borne : terminer la session au lieu de revenir à l'accueil quand
     /// le délai d'inactivité est écoulé.
@@ -105,18 +112,40 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Exporte tout le contenu chargé.
+    /// Exporte tout le contenu (json), ou le résumé d'une session enregistrée
+    /// (md, html) avec --session.
     Export {
         /// Format de sortie.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Session enregistrée à résumer (formats md et html).
+        #[arg(long, value_name = "FICHIER")]
+        session: Option<PathBuf>,
+    },
+    /// Écrit le script de complétion pour un shell (bash, zsh, fish…).
+    Completions { shell: clap_complete::Shell },
+    /// Écrit la page de manuel (format roff) sur la sortie standard.
+    Man,
+    /// Écrit les schémas JSON des fichiers de contenu (pour les éditeurs).
+    Schema {
+        /// Dossier où écrire les fichiers (par exemple content/schema).
+        #[arg(long, value_name = "DOSSIER")]
+        write: PathBuf,
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
+    /// Tout le contenu chargé, en JSON.
     Json,
+    /// Résumé d'une session, en Markdown.
+    Md,
+    /// Résumé d'une session, en page HTML à imprimer.
+    Html,
 }
+
+/// Default kiosk idle timeout, in seconds.
+const DEFAULT_IDLE_SECS: u64 = 300;
 
 /// Exit code for content problems and usage errors.
 const EXIT_PROBLEM: u8 = 1;
@@ -125,19 +154,90 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match dispatch(&cli) {
         Ok(code) => code,
+        // The reader of our output went away (`boussole … | head`): stop quietly.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            // Output may be a closed pipe: ignore write errors here.
+            // stderr may be closed too: ignore write errors here.
             let _ = writeln!(std::io::stderr(), "boussole : {e:#}");
             ExitCode::from(EXIT_PROBLEM)
         }
     }
 }
 
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        let kind = c
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                c.downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        kind == Some(std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Some(Command::Check) => check(cli),
+        Some(Command::Completions { shell }) => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            // Generate into memory: clap_complete panics if its writer fails.
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "boussole", &mut script);
+            std::io::stdout()
+                .write_all(&script)
+                .context("script de complétion")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Schema { write }) => {
+            std::fs::create_dir_all(write).with_context(|| write.display().to_string())?;
+            for (name, json) in content::schema::all() {
+                let path = write.join(name);
+                std::fs::write(&path, json).with_context(|| path.display().to_string())?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd)
+                .render(&mut std::io::stdout())
+                .context("page de manuel")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export {
+            format: format @ (ExportFormat::Md | ExportFormat::Html),
+            session,
+        }) => {
+            let Some(path) = session else {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "boussole : --session FICHIER est nécessaire pour les formats md et html"
+                );
+                return Ok(ExitCode::from(EXIT_PROBLEM));
+            };
+            let saved = match boussole::session::read_file(path) {
+                Ok(s) => s,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "{e}");
+                    return Ok(ExitCode::from(EXIT_PROBLEM));
+                }
+            };
+            let format = *format;
+            with_content(cli, |out, c| {
+                let (date, _) = terminal::today();
+                let text = if format == ExportFormat::Md {
+                    boussole::export::markdown(c, &saved, &date)
+                } else {
+                    boussole::export::html(c, &saved, &date)
+                };
+                out.write_all(text.as_bytes())?;
+                Ok(ExitCode::SUCCESS)
+            })
+        }
         Some(Command::Export {
             format: ExportFormat::Json,
+            ..
         }) => {
             let Some(loaded) = load_or_report(cli)? else {
                 return Ok(ExitCode::from(EXIT_PROBLEM));
@@ -180,19 +280,39 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             let Some(loaded) = load_or_report(cli)? else {
                 return Ok(ExitCode::from(EXIT_PROBLEM));
             };
-            let asked = cli.theme.map(|t| match t {
-                ThemeArg::Defaut => ThemeName::Defaut,
-                ThemeArg::Contraste => ThemeName::Contraste,
-                ThemeArg::Mono => ThemeName::Mono,
-            });
-            let idle = (cli.kiosk && cli.idle_timeout > 0)
-                .then(|| std::time::Duration::from_secs(cli.idle_timeout));
+            let cfg_path = cli.config.clone().or_else(config::default_path);
+            let cfg = match cfg_path.as_deref().map(config::read).transpose() {
+                Ok(c) => c.unwrap_or_default(),
+                Err(message) => {
+                    let _ = writeln!(std::io::stderr(), "{message}");
+                    return Ok(ExitCode::from(EXIT_PROBLEM));
+                }
+            };
+            let asked = match (cli.theme, cfg.theme) {
+                (Some(ThemeArg::Defaut), _) | (None, Some(config::ThemeChoice::Defaut)) => {
+                    Some(ThemeName::Defaut)
+                }
+                (Some(ThemeArg::Contraste), _) | (None, Some(config::ThemeChoice::Contraste)) => {
+                    Some(ThemeName::Contraste)
+                }
+                (Some(ThemeArg::Mono), _) | (None, Some(config::ThemeChoice::Mono)) => {
+                    Some(ThemeName::Mono)
+                }
+                (None, None) => None,
+            };
+            let idle_secs = cli
+                .idle_timeout
+                .or(cfg.inactivite)
+                .unwrap_or(DEFAULT_IDLE_SECS);
+            let idle =
+                (cli.kiosk && idle_secs > 0).then(|| std::time::Duration::from_secs(idle_secs));
             let opts = terminal::Options {
                 theme: terminal::theme_from_env(asked),
-                mouse: cli.mouse,
+                mouse: cli.mouse || cfg.souris.unwrap_or(false),
                 kiosk: cli.kiosk,
                 idle,
                 idle_exit: cli.idle_exit,
+                situation: cfg.situation.clone(),
             };
             terminal::run(loaded.content, opts).context("terminal")?;
             Ok(ExitCode::SUCCESS)

@@ -7,6 +7,8 @@ use std::io;
 use std::time::{Duration, Instant};
 
 use boussole::content::Content;
+use boussole::session::{Opened, Store};
+use boussole::tui::app::{Effect, Storage, effect_done};
 use boussole::tui::{self, App, Msg, Theme, ThemeName};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
@@ -18,7 +20,7 @@ use super::guard;
 pub const IDLE_WARNING: Duration = Duration::from_secs(30);
 
 /// Options of the terminal guide.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub theme: ThemeName,
     pub mouse: bool,
@@ -26,6 +28,92 @@ pub struct Options {
     /// Wipe (or end, with `idle_exit`) after this long without a key.
     pub idle: Option<Duration>,
     pub idle_exit: bool,
+    /// Situation id to start with.
+    pub situation: Option<String>,
+}
+
+/// Where a (non-kiosk) session may write: documents and data directories.
+pub fn storage() -> Option<Storage> {
+    let project = directories::ProjectDirs::from("fr", "Normandie", "Boussole")?;
+    let user = directories::UserDirs::new()?;
+    let export_dir = user.document_dir().map_or_else(
+        || user.home_dir().to_path_buf(),
+        std::path::Path::to_path_buf,
+    );
+    Some(Storage {
+        export_dir,
+        data_dir: project.data_dir().to_path_buf(),
+    })
+}
+
+/// Today's local date as YYYY-MM-DD, and a stamp for file names.
+pub fn today() -> (String, String) {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let t = libc::time_t::try_from(now).unwrap_or(0);
+    // SAFETY: localtime_r writes into the zeroed struct we own.
+    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
+    let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
+    if !ok {
+        return ("1970-01-01".into(), "19700101-000000".into());
+    }
+    let date = format!(
+        "{:04}-{:02}-{:02}",
+        tm.tm_year + 1900,
+        tm.tm_mon + 1,
+        tm.tm_mday
+    );
+    let stamp = format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}",
+        tm.tm_year + 1900,
+        tm.tm_mon + 1,
+        tm.tm_mday,
+        tm.tm_hour,
+        tm.tm_min,
+        tm.tm_sec
+    );
+    (date, stamp)
+}
+
+/// Performs a write that `update` asked for, and says what happened.
+fn perform(app: &App, effect: &Effect) -> Result<String, String> {
+    let Some(storage) = &app.storage else {
+        return Err(boussole::tui::strings::MSG_RIEN_ECRIT.to_string());
+    };
+    let (date, _) = today();
+    match effect {
+        Effect::Export(dir) => {
+            let saved = app.saved();
+            let md = boussole::export::markdown(&app.content, &saved, &date);
+            let html = boussole::export::html(&app.content, &saved, &date);
+            let base = dir.join(format!("boussole-resume-{date}"));
+            let write = |ext: &str, text: &str| -> std::io::Result<std::path::PathBuf> {
+                std::fs::create_dir_all(dir)?;
+                let path = base.with_extension(ext);
+                let tmp = base.with_extension(format!("{ext}.tmp"));
+                std::fs::write(&tmp, text)?;
+                std::fs::rename(&tmp, &path)?;
+                Ok(path)
+            };
+            match write("md", &md).and_then(|_| write("html", &html)) {
+                Ok(path) => Ok(boussole::tui::strings::export_fait(
+                    &path.with_extension("").display().to_string(),
+                )),
+                Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
+            }
+        }
+        Effect::Save => match Store::new(&storage.data_dir).save(&app.saved()) {
+            Ok(path) => Ok(boussole::tui::strings::enregistre(
+                &path.display().to_string(),
+            )),
+            Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
+        },
+        Effect::Erase => match Store::new(&storage.data_dir).erase() {
+            Ok(_) => Ok(boussole::tui::strings::MSG_EFFACE.to_string()),
+            Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
+        },
+    }
 }
 
 /// Picks the theme: NO_COLOR (set to anything non-empty) forces `mono`.
@@ -38,7 +126,45 @@ pub fn theme_from_env(asked: Option<ThemeName>) -> ThemeName {
     }
 }
 
+/// The model for this session: kiosk or not, the chosen situation, and a
+/// saved session if the person saved one earlier.
+fn prepare_app(content: Content, opts: &Options) -> App {
+    let mut app = if opts.kiosk {
+        App::kiosk(content)
+    } else {
+        App::new(content)
+    };
+    if let Some(id) = &opts.situation
+        && let Some(i) = app.content.situations.iter().position(|s| &s.id == id)
+    {
+        app.session.situation = i;
+    }
+    if opts.kiosk {
+        return app;
+    }
+    // Saving is opt-in: a session is read only if the person saved one.
+    app.storage = storage();
+    if let Some(st) = &app.storage {
+        let (_, stamp) = today();
+        match Store::new(&st.data_dir).open(&stamp) {
+            Ok(Opened::Loaded(saved)) => {
+                app.restore(&saved);
+                app.flash = Some(boussole::tui::strings::MSG_REPRIS.to_string());
+            }
+            Ok(Opened::MovedAside { error, moved_to }) => {
+                app.flash = Some(boussole::tui::strings::mis_de_cote(
+                    &error.to_string(),
+                    &moved_to.display().to_string(),
+                ));
+            }
+            Ok(Opened::Empty) | Err(_) => {}
+        }
+    }
+    app
+}
+
 pub fn run(content: Content, opts: Options) -> io::Result<()> {
+    let app = prepare_app(content, &opts);
     guard::install()?;
     if opts.theme == ThemeName::Mono {
         // With NO_COLOR, crossterm would also drop the reset that keeps
@@ -55,11 +181,6 @@ pub fn run(content: Content, opts: Options) -> io::Result<()> {
     if opts.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let app = if opts.kiosk {
-        App::kiosk(content)
-    } else {
-        App::new(content)
-    };
     let result = event_loop(&mut terminal, app, &Theme::new(opts.theme), &opts);
     if opts.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
@@ -114,6 +235,10 @@ fn event_loop(
         tui::update(&mut app, msg);
         if app.quit {
             return Ok(());
+        }
+        if let Some(effect) = app.effect.clone() {
+            let outcome = perform(&app, &effect);
+            effect_done(&mut app, outcome);
         }
         terminal.draw(|f| tui::view(&app, theme, f))?;
     }

@@ -4,6 +4,7 @@
 mod diag;
 mod model;
 mod parse;
+pub mod schema;
 mod source;
 mod validate;
 

@@ -3,10 +3,13 @@
 //! Field names are the TOML field names. Every struct refuses unknown fields so
 //! that a typo in a content file is reported instead of silently ignored.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One of the six interest themes (RIASEC).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum Theme {
     R,
     I,
@@ -39,7 +42,7 @@ impl Theme {
 }
 
 /// A ROME 4.0 domain (`content/domaines.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Domaine {
     pub lettre: String,
@@ -50,7 +53,7 @@ pub struct Domaine {
 }
 
 /// A short ROME fiche (`content/rome.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct FicheRome {
     pub code: String,
@@ -58,7 +61,7 @@ pub struct FicheRome {
 }
 
 /// Masculine and feminine forms of a job title.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Titre {
     pub masculin: String,
@@ -77,7 +80,7 @@ impl Titre {
 }
 
 /// A six-value interest profile, each value from 1 to 7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Riasec {
     #[serde(rename = "R")]
@@ -107,7 +110,7 @@ impl Riasec {
 }
 
 /// A rich métier fiche (`content/metiers/*.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Metier {
     pub id: String,
@@ -130,7 +133,9 @@ pub struct Metier {
 }
 
 /// A way a formation can be taken.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Voie {
     /// Full-time at school (lycée, université…).
@@ -144,7 +149,7 @@ pub enum Voie {
 }
 
 /// A place where a formation is offered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Lieu {
     /// Département code: 14, 27, 50, 61 or 76.
@@ -154,7 +159,7 @@ pub struct Lieu {
 }
 
 /// A diploma or title (`content/formations/*.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Formation {
     pub id: String,
@@ -184,7 +189,7 @@ impl Formation {
 }
 
 /// A starting point of a pathway (`content/situations.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Situation {
     pub id: String,
@@ -197,7 +202,7 @@ pub struct Situation {
 }
 
 /// One step of the answer scale.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Echelon {
     pub valeur: u8,
@@ -205,7 +210,7 @@ pub struct Echelon {
 }
 
 /// A theme's plain-French presentation.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ThemeInfo {
     pub code: Theme,
@@ -214,7 +219,7 @@ pub struct ThemeInfo {
 }
 
 /// One questionnaire item: an activity to rate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -225,7 +230,7 @@ pub struct Item {
 }
 
 /// The interest questionnaire (`content/questionnaire.toml`).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Questionnaire {
     pub echelle: Vec<Echelon>,
@@ -242,7 +247,7 @@ impl Questionnaire {
 }
 
 /// The SMIC used by the pay simulator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Smic {
     pub horaire_brut: f64,
@@ -253,7 +258,7 @@ pub struct Smic {
 }
 
 /// One age band of the apprentice pay grid.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Tranche {
     pub libelle: String,
@@ -265,7 +270,7 @@ pub struct Tranche {
 }
 
 /// The minimum pay grid of apprentices.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Remuneration {
     pub date: String,
@@ -276,7 +281,7 @@ pub struct Remuneration {
 }
 
 /// A rule of apprenticeship, told in plain words.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Regle {
     pub id: String,
@@ -287,7 +292,7 @@ pub struct Regle {
 }
 
 /// A question young people ask, with a short answer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct QuestionReponse {
     pub question: String,
@@ -295,7 +300,7 @@ pub struct QuestionReponse {
 }
 
 /// Apprenticeship rules and figures (`content/apprentissage.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Apprentissage {
     pub smic: Smic,
@@ -320,7 +325,7 @@ impl Apprentissage {
 }
 
 /// A place or service people can turn to (`content/contacts.toml`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     pub id: String,
@@ -334,7 +339,7 @@ pub struct Contact {
 }
 
 /// Everything Boussole knows, loaded and checked.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Content {
     pub domaines: Vec<Domaine>,
     pub rome: Vec<FicheRome>,

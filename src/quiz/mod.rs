@@ -80,6 +80,11 @@ impl Answers {
         self.by_item.len()
     }
 
+    /// Every answer by item id, in id order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Answer)> {
+        self.by_item.iter().map(|(id, a)| (id.as_str(), *a))
+    }
+
     /// Item ids and notes (not "Je ne sais pas").
     pub fn notes(&self) -> impl Iterator<Item = (&str, u8)> {
         self.by_item.iter().filter_map(|(id, a)| match a {

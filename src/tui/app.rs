@@ -27,6 +27,8 @@ pub enum MenuEntry {
     Apprentissage,
     Contacts,
     Resultats,
+    Enregistrer,
+    Effacer,
 }
 
 /// Tabs of a métier fiche.
@@ -129,6 +131,26 @@ pub enum Screen {
     },
 }
 
+/// Where this session may write (None in kiosk mode: nothing is written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Storage {
+    /// Where summaries are exported (the documents directory).
+    pub export_dir: std::path::PathBuf,
+    /// Where "Enregistrer" keeps the session (the data directory).
+    pub data_dir: std::path::PathBuf,
+}
+
+/// Something `update` asks the runner to do (file writes happen outside `update`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the summary (Markdown and HTML) into this directory.
+    Export(std::path::PathBuf),
+    /// Save the session in the data directory.
+    Save,
+    /// Remove everything saved.
+    Erase,
+}
+
 /// A dialog over the current screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Overlay {
@@ -140,6 +162,10 @@ pub enum Overlay {
     ConfirmLeaveQuiz,
     /// Kiosk: end the session (Ctrl-C / Ctrl-D)?
     ConfirmEnd,
+    /// Write the summary into the export directory?
+    ConfirmExport,
+    /// Remove everything saved?
+    ConfirmErase,
 }
 
 /// One ranked métier, owned by the model.
@@ -179,13 +205,17 @@ pub struct App {
     pub ranked: Vec<Ranked>,
     pub hits: Vec<Hit>,
     /// A short message shown in the bottom bar until the next key.
-    pub flash: Option<&'static str>,
+    pub flash: Option<String>,
     pub quit: bool,
     pub size: (u16, u16),
     /// Kiosk mode: `q` wipes and goes home, Ctrl-C asks before ending.
     pub kiosk: bool,
     /// Kiosk: seconds left before the wipe, while the warning shows.
     pub idle_countdown: Option<u16>,
+    /// Where files may be written; None in kiosk mode.
+    pub storage: Option<Storage>,
+    /// A write for the runner to perform after this update.
+    pub effect: Option<Effect>,
 }
 
 impl App {
@@ -215,6 +245,8 @@ impl App {
             size: (80, 24),
             kiosk: false,
             idle_countdown: None,
+            storage: None,
+            effect: None,
         }
     }
 
@@ -251,7 +283,48 @@ impl App {
         if self.session.profile.is_some() {
             m.push(MenuEntry::Resultats);
         }
+        if self.storage.is_some() && !self.kiosk {
+            m.push(MenuEntry::Enregistrer);
+            m.push(MenuEntry::Effacer);
+        }
         m
+    }
+
+    /// The session as it would be saved or exported.
+    pub fn saved(&self) -> crate::session::Saved {
+        let mut rejetes: Vec<String> = self.session.rejected.iter().cloned().collect();
+        rejetes.sort();
+        crate::session::Saved::new(
+            self.situation_id(),
+            self.session.form,
+            &self.session.answers,
+            &self.session.favoris,
+            &rejetes,
+        )
+    }
+
+    /// Restores a saved session (answers, favourites, rejected métiers).
+    pub fn restore(&mut self, saved: &crate::session::Saved) {
+        if let Some(i) = self
+            .content
+            .situations
+            .iter()
+            .position(|s| s.id == saved.situation)
+        {
+            self.session.situation = i;
+        }
+        self.session.form = saved.questionnaire.map(Form::from);
+        self.session.answers = saved.answers();
+        self.session.favoris = saved
+            .favoris
+            .iter()
+            .filter(|id| self.content.metier(id).is_some())
+            .cloned()
+            .collect();
+        self.session.rejected = saved.rejetes.iter().cloned().collect();
+        self.session.profile = (!self.session.answers.is_empty())
+            .then(|| quiz::score(&self.content.questionnaire, &self.session.answers));
+        self.recompute();
     }
 
     pub fn situation_id(&self) -> &str {
@@ -404,22 +477,22 @@ impl App {
     fn toggle_favori(&mut self, id: &str) {
         if let Some(pos) = self.session.favoris.iter().position(|f| f == id) {
             self.session.favoris.remove(pos);
-            self.flash = Some(s::MSG_FAVORI_RETIRE);
+            self.flash = Some(s::MSG_FAVORI_RETIRE.to_string());
         } else {
             self.session.favoris.push(id.to_string());
-            self.flash = Some(s::MSG_FAVORI_AJOUTE);
+            self.flash = Some(s::MSG_FAVORI_AJOUTE.to_string());
         }
     }
 
     fn toggle_compare(&mut self, id: &str) {
         if let Some(pos) = self.session.comparaison.iter().position(|f| f == id) {
             self.session.comparaison.remove(pos);
-            self.flash = Some(s::MSG_COMPARE_RETIRE);
+            self.flash = Some(s::MSG_COMPARE_RETIRE.to_string());
         } else if self.session.comparaison.len() >= MAX_COMPARE {
-            self.flash = Some(s::MSG_COMPARE_PLEIN);
+            self.flash = Some(s::MSG_COMPARE_PLEIN.to_string());
         } else {
             self.session.comparaison.push(id.to_string());
-            self.flash = Some(s::MSG_COMPARE_AJOUTE);
+            self.flash = Some(s::MSG_COMPARE_AJOUTE.to_string());
         }
     }
 
@@ -684,6 +757,24 @@ fn update_overlay(app: &mut App, overlay: Overlay, msg: Msg) {
             Msg::Back | Msg::Char('q') => app.overlay = None,
             _ => {}
         },
+        Overlay::ConfirmExport => match msg {
+            Msg::Char('o' | 'O' | 'y' | 'Y') | Msg::Enter => {
+                app.overlay = None;
+                if let Some(st) = &app.storage {
+                    app.effect = Some(Effect::Export(st.export_dir.clone()));
+                }
+            }
+            Msg::Char('n' | 'N') | Msg::Back => app.overlay = None,
+            _ => {}
+        },
+        Overlay::ConfirmErase => match msg {
+            Msg::Char('o' | 'O' | 'y' | 'Y') => {
+                app.overlay = None;
+                app.effect = Some(Effect::Erase);
+            }
+            Msg::Char('n' | 'N') | Msg::Back => app.overlay = None,
+            _ => {}
+        },
         Overlay::ConfirmEnd => match msg {
             Msg::Char('o' | 'O' | 'y' | 'Y') | Msg::Interrupt => {
                 app.overlay = None;
@@ -755,7 +846,24 @@ fn open_entry(app: &mut App, entry: MenuEntry) {
         }),
         MenuEntry::Contacts => app.push(Screen::Contacts { scroll: 0 }),
         MenuEntry::Resultats => open_results(app),
+        MenuEntry::Enregistrer => app.effect = Some(Effect::Save),
+        MenuEntry::Effacer => app.overlay = Some(Overlay::ConfirmErase),
     }
+}
+
+/// Asks to export the summary, if this session may write.
+fn ask_export(app: &mut App) {
+    if app.storage.is_some() && !app.kiosk {
+        app.overlay = Some(Overlay::ConfirmExport);
+    }
+}
+
+/// Reports the outcome of an effect the runner performed.
+pub fn effect_done(app: &mut App, outcome: Result<String, String>) {
+    app.effect = None;
+    app.flash = Some(match outcome {
+        Ok(msg) | Err(msg) => msg,
+    });
 }
 
 fn update_accueil(app: &mut App, sel: usize, msg: Msg) {
@@ -968,7 +1076,7 @@ fn update_results(app: &mut App, pane: ResPane, sel: usize, filter: usize, msg: 
                     .favoris
                     .retain(|f| !app.session.rejected.contains(f));
                 app.recompute();
-                app.flash = Some(s::MSG_REJETE);
+                app.flash = Some(s::MSG_REJETE.to_string());
                 set(
                     app,
                     pane,
@@ -988,6 +1096,7 @@ fn update_results(app: &mut App, pane: ResPane, sel: usize, filter: usize, msg: 
             }
         }
         Msg::Char('v') => app.push(Screen::Comparer { sel: 0, scroll: 0 }),
+        Msg::Char('e') => ask_export(app),
         _ if pane == ResPane::Filtres => match msg {
             Msg::Up | Msg::Down | Msg::Home | Msg::End => {
                 set(app, pane, sel, step(filter, FilterRow::ALL.len(), msg))
@@ -1051,6 +1160,7 @@ fn update_fiche(app: &mut App, id: String, tab: Tab, sel: usize, sc: u16, msg: M
         }
         Msg::Char('f') => app.toggle_favori(&id),
         Msg::Char('c') => app.toggle_compare(&id),
+        Msg::Char('e') => ask_export(app),
         Msg::Char('v') => app.push(Screen::Comparer { sel: 0, scroll: 0 }),
         Msg::Char('s') if tab == Tab::Parcours => {
             let n = app.content.situations.len().max(1);

@@ -11,6 +11,12 @@ pub const MENU_RECHERCHE: &str = "Rechercher un métier ou une formation";
 pub const MENU_APPRENTISSAGE: &str = "L'apprentissage";
 pub const MENU_CONTACTS: &str = "Parler à quelqu'un";
 pub const MENU_RESULTATS: &str = "Revoir mes résultats";
+pub const MENU_ENREGISTRER: &str = "Enregistrer mes réponses sur cet ordinateur";
+pub const MENU_EFFACER: &str = "Effacer mes données enregistrées";
+pub const EXPORT_TITRE: &str = "Exporter mon résumé";
+pub const EXPORT_QUESTION: &str =
+    "Enregistrer le résumé (Markdown et HTML à imprimer) dans ce dossier ?";
+pub const EFFACER_QUESTION: &str = "Effacer tout ce que Boussole a enregistré sur cet ordinateur ?";
 pub const ACCUEIL_REGION: &str = "Information formation, Région Normandie : 0800 050 000 (gratuit)";
 
 pub const CHOIX_FORME_TITRE: &str = "Quel questionnaire ?";
@@ -149,6 +155,9 @@ pub const MSG_FAVORI_RETIRE: &str = "Retiré de tes favoris.";
 pub const MSG_COMPARE_AJOUTE: &str = "Ajouté à la comparaison (v pour voir).";
 pub const MSG_COMPARE_RETIRE: &str = "Retiré de la comparaison.";
 pub const MSG_COMPARE_PLEIN: &str = "La comparaison a déjà 3 métiers : retires-en un (touche c).";
+pub const MSG_REPRIS: &str = "Tes réponses enregistrées ont été reprises.";
+pub const MSG_EFFACE: &str = "Tout ce qui était enregistré a été effacé.";
+pub const MSG_RIEN_ECRIT: &str = "Ici, Boussole n'écrit rien.";
 pub const MSG_REJETE: &str = "Mis de côté : la liste se complète.";
 
 /// Key and action pairs for the bottom bar and the help.
@@ -179,6 +188,7 @@ pub const KEYS_RESULTATS: Keys = &[
     ("x", "pas pour moi"),
     ("f", "favori"),
     ("c", "comparer"),
+    ("e", "exporter"),
     ("v", "comparaison"),
     ("Tab", "filtres"),
     ("?", "aide"),
@@ -373,6 +383,22 @@ pub fn annee(n: u8) -> String {
     } else {
         format!("{n}e année")
     }
+}
+
+pub fn export_fait(base: &str) -> String {
+    format!("Résumé enregistré : {base}.md et .html")
+}
+
+pub fn enregistre(path: &str) -> String {
+    format!("Réponses enregistrées dans {path}")
+}
+
+pub fn echec(e: &str) -> String {
+    format!("Impossible d'écrire : {e}")
+}
+
+pub fn mis_de_cote(error: &str, moved_to: &str) -> String {
+    format!("{error}. Le fichier a été mis de côté ({moved_to}) ; on repart de zéro.")
 }
 
 /// "Tes réponses seront effacées dans 30 s."

@@ -21,6 +21,8 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Apprentissage => s::MENU_APPRENTISSAGE,
         MenuEntry::Contacts => s::MENU_CONTACTS,
         MenuEntry::Resultats => s::MENU_RESULTATS,
+        MenuEntry::Enregistrer => s::MENU_ENREGISTRER,
+        MenuEntry::Effacer => s::MENU_EFFACER,
     }
 }
 

@@ -79,7 +79,13 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Comparer { sel, scroll } => comparer::view(app, theme, frame, body, *sel, *scroll),
     }
     frame.render_widget(
-        Paragraph::new(key_bar(keys, app.flash, theme, bottom.width)),
+        Paragraph::new(key_bar(
+            keys,
+            app.flash.as_deref(),
+            theme,
+            bottom.width,
+            app.storage.is_some(),
+        )),
         bottom,
     );
     if let Some(o) = app.overlay {
@@ -117,7 +123,13 @@ fn screen_title_keys(app: &App) -> (&'static str, Keys) {
 }
 
 /// The bottom bar: as many of the screen's keys as fit, "?" (help) always last.
-fn key_bar<'a>(keys: Keys, flash: Option<&'a str>, theme: &Theme, width: u16) -> Line<'a> {
+fn key_bar<'a>(
+    keys: Keys,
+    flash: Option<&'a str>,
+    theme: &Theme,
+    width: u16,
+    can_write: bool,
+) -> Line<'a> {
     if let Some(msg) = flash {
         return Line::from(Span::styled(format!(" {msg}"), theme.warning));
     }
@@ -129,7 +141,11 @@ fn key_bar<'a>(keys: Keys, flash: Option<&'a str>, theme: &Theme, width: u16) ->
         .unwrap_or(("?", "aide"));
     let mut room = usize::from(width).saturating_sub(1 + cost(help.0, help.1));
     let mut chosen: Vec<(&str, &str)> = Vec::new();
-    for (k, a) in keys.iter().filter(|(k, _)| *k != "?") {
+    // Exporting is offered only where this session may write (never in kiosk mode).
+    for (k, a) in keys
+        .iter()
+        .filter(|(k, _)| *k != "?" && (can_write || *k != "e"))
+    {
         let c = cost(k, a);
         if c > room {
             break;

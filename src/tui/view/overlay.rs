@@ -56,6 +56,34 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Ov
             60,
             5,
         ),
+        Overlay::ConfirmExport => {
+            let dir = app
+                .storage
+                .as_ref()
+                .map(|st| st.export_dir.display().to_string())
+                .unwrap_or_default();
+            (
+                s::EXPORT_TITRE,
+                vec![
+                    Line::from(s::EXPORT_QUESTION),
+                    Line::from(Span::styled(dir, theme.title)),
+                    Line::from(""),
+                    Line::from(Span::styled(s::CONFIRM_OUI_NON, theme.key)),
+                ],
+                70,
+                7,
+            )
+        }
+        Overlay::ConfirmErase => (
+            s::CONFIRM_TITRE,
+            vec![
+                Line::from(s::EFFACER_QUESTION),
+                Line::from(""),
+                Line::from(Span::styled(s::CONFIRM_OUI_NON, theme.key)),
+            ],
+            60,
+            6,
+        ),
         Overlay::ConfirmEnd => (
             s::CONFIRM_TITRE,
             vec![

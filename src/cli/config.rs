@@ -1,0 +1,104 @@
+//! The optional configuration file (`config.toml` in the user's config
+//! directory): theme, mouse, default situation, idle timeout. An unknown key
+//! or a wrong value is reported as `path:line: message`.
+
+use std::path::{Path, PathBuf};
+
+use boussole::content::line_col;
+use serde::Deserialize;
+
+/// Settings read from the file; command-line options win over them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// "defaut", "contraste" or "mono".
+    pub theme: Option<ThemeChoice>,
+    /// Mouse on or off.
+    pub souris: Option<bool>,
+    /// Situation id chosen at start ("3e", "bac-pro"…).
+    pub situation: Option<String>,
+    /// Kiosk: seconds without a key before the wipe (0: never).
+    pub inactivite: Option<u64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    Defaut,
+    Contraste,
+    Mono,
+}
+
+/// Where the file is looked for.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("fr", "Normandie", "Boussole")
+        .map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the file; a missing file is an empty configuration.
+pub fn read(path: &Path) -> Result<Config, String> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Config::default()),
+        Err(e) => return Err(format!("{}: lecture impossible ({e})", path.display())),
+    };
+    parse(&text, &path.display().to_string())
+}
+
+/// Parses the text of a configuration file; `shown` names it in messages.
+pub fn parse(text: &str, shown: &str) -> Result<Config, String> {
+    toml::from_str(text).map_err(|e| {
+        let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
+        let message = boussole_french(e.message());
+        format!("{shown}:{line}:{col}: {message}")
+    })
+}
+
+fn boussole_french(message: &str) -> String {
+    let m = message.trim();
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
+        return format!(
+            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite)"
+        );
+    }
+    if let Some(rest) = m.strip_prefix("unknown variant ") {
+        let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
+        return format!("valeur inconnue « {name} » (possibles : defaut, contraste, mono)");
+    }
+    if m.starts_with("invalid type") {
+        return format!("type incorrect : {m}");
+    }
+    m.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_and_invalid_files() {
+        let c = parse(
+            "theme = \"mono\"\nsouris = true\nsituation = \"cap\"\ninactivite = 120\n",
+            "c.toml",
+        );
+        assert_eq!(
+            c,
+            Ok(Config {
+                theme: Some(ThemeChoice::Mono),
+                souris: Some(true),
+                situation: Some("cap".into()),
+                inactivite: Some(120),
+            })
+        );
+        let e = parse("theme = \"mono\"\ncouleur = 3\n", "c.toml").unwrap_err();
+        assert!(
+            e.starts_with("c.toml:2:1: réglage inconnu « couleur »"),
+            "{e}"
+        );
+        let e = parse("souris = \"oui\"\n", "c.toml").unwrap_err();
+        assert!(e.starts_with("c.toml:1:10: type incorrect"), "{e}");
+        let e = parse("theme = \"rose\"\n", "c.toml").unwrap_err();
+        assert!(e.starts_with("c.toml:1:9: valeur inconnue « rose »"), "{e}");
+    }
+}

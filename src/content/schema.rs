@@ -1,0 +1,108 @@
+//! JSON Schemas of the content files, generated from the Rust types, so that
+//! editors (taplo, VS Code) complete and check fields while a counsellor types.
+//! They are committed under `content/schema/`; a test keeps them up to date.
+
+use schemars::{JsonSchema, schema_for};
+use serde::Deserialize;
+
+use super::model::*;
+
+/// `domaines.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DomainesFile {
+    /// Les sources des informations du fichier.
+    pub sources: Vec<String>,
+    pub domaine: Vec<Domaine>,
+}
+
+/// `rome.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RomeFile {
+    pub sources: Vec<String>,
+    pub fiche: Vec<FicheRome>,
+}
+
+/// `metiers/*.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MetiersFile {
+    pub sources: Vec<String>,
+    pub metier: Vec<Metier>,
+}
+
+/// `formations/*.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FormationsFile {
+    pub sources: Vec<String>,
+    pub formation: Vec<Formation>,
+}
+
+/// `situations.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SituationsFile {
+    pub sources: Vec<String>,
+    pub situation: Vec<Situation>,
+}
+
+/// `questionnaire.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionnaireFile {
+    pub sources: Vec<String>,
+    pub echelle: Vec<Echelon>,
+    pub ne_sait_pas: String,
+    pub theme: Vec<ThemeInfo>,
+    pub item: Vec<Item>,
+}
+
+/// `apprentissage.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApprentissageFile {
+    pub sources: Vec<String>,
+    pub smic: Smic,
+    pub remuneration: Remuneration,
+    pub regle: Vec<Regle>,
+    #[serde(default)]
+    pub question: Vec<QuestionReponse>,
+}
+
+/// `contacts.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ContactsFile {
+    pub sources: Vec<String>,
+    pub contact: Vec<Contact>,
+}
+
+/// Every schema, as (file name under `content/schema/`, pretty JSON).
+pub fn all() -> Vec<(&'static str, String)> {
+    let pretty = |v: schemars::Schema| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
+    vec![
+        ("domaines.json", pretty(schema_for!(DomainesFile))),
+        ("rome.json", pretty(schema_for!(RomeFile))),
+        ("metiers.json", pretty(schema_for!(MetiersFile))),
+        ("formations.json", pretty(schema_for!(FormationsFile))),
+        ("situations.json", pretty(schema_for!(SituationsFile))),
+        ("questionnaire.json", pretty(schema_for!(QuestionnaireFile))),
+        ("apprentissage.json", pretty(schema_for!(ApprentissageFile))),
+        ("contacts.json", pretty(schema_for!(ContactsFile))),
+    ]
+}
+
+/// The schema a content file (path relative to the content root) should use,
+/// as written in its `#:schema` first line.
+pub fn reference_for(relative: &str) -> Option<String> {
+    let (dir, name) = match relative.split_once('/') {
+        Some((dir, _)) => ("../schema/", format!("{dir}.json")),
+        None => ("./schema/", relative.replace(".toml", ".json")),
+    };
+    all()
+        .iter()
+        .any(|(n, _)| *n == name)
+        .then(|| format!("#:schema {dir}{name}"))
+}

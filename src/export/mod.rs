@@ -1,0 +1,292 @@
+//! A printable summary of a session, as Markdown or as a self-contained HTML
+//! page (no script, no external resource, A4). Pure: returns text.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use crate::content::{Content, Metier, Theme, Voie};
+use crate::matching::{self, Filters, Match};
+use crate::parcours::{self, Mode, Route};
+use crate::quiz::{self, Profile};
+use crate::session::Saved;
+
+/// Everything the summary says, gathered once for both formats.
+struct Summary<'a> {
+    date: &'a str,
+    situation: String,
+    profile: Option<Profile>,
+    favoris: Vec<(&'a Metier, Option<Match<'a>>, Option<Route<'a>>)>,
+}
+
+fn gather<'a>(content: &'a Content, saved: &Saved, date: &'a str) -> Summary<'a> {
+    let answers = saved.answers();
+    let profile = (!answers.is_empty()).then(|| quiz::score(&content.questionnaire, &answers));
+    let rejected: HashSet<String> = saved.rejetes.iter().cloned().collect();
+    let ranked = profile
+        .map(|p| matching::rank(content, &p, &answers, &Filters::default(), &rejected).matches)
+        .unwrap_or_default();
+    let favoris = saved
+        .favoris
+        .iter()
+        .filter_map(|id| content.metier(id))
+        .map(|m| {
+            let reason = ranked.iter().find(|r| r.metier.id == m.id).cloned();
+            let route = parcours::routes(content, &saved.situation, m, 1)
+                .into_iter()
+                .next();
+            (m, reason, route)
+        })
+        .collect();
+    Summary {
+        date,
+        situation: content
+            .situation(&saved.situation)
+            .map_or(saved.situation.clone(), |s| s.libelle.clone()),
+        profile,
+        favoris,
+    }
+}
+
+fn theme_name(content: &Content, t: Theme) -> String {
+    content
+        .questionnaire
+        .theme_info(t)
+        .map_or(t.letter().to_string(), |i| i.nom.clone())
+}
+
+fn route_text(r: &Route<'_>) -> String {
+    let steps: Vec<String> = r
+        .etapes
+        .iter()
+        .map(|e| match e.mode {
+            Mode::Vae => format!("{} (VAE)", e.formation.intitule),
+            Mode::Formation if e.formation.has_voie(Voie::Apprentissage) => {
+                format!(
+                    "{} ({} mois, apprentissage possible)",
+                    e.formation.intitule, e.formation.duree_mois
+                )
+            }
+            Mode::Formation => {
+                format!("{} ({} mois)", e.formation.intitule, e.formation.duree_mois)
+            }
+        })
+        .collect();
+    steps.join(" → ")
+}
+
+fn reasons_text(content: &Content, m: &Match<'_>) -> String {
+    let mut parts = Vec::new();
+    if !m.reasons.themes.is_empty() {
+        let names: Vec<String> = m
+            .reasons
+            .themes
+            .iter()
+            .map(|t| theme_name(content, *t))
+            .collect();
+        parts.push(format!("thèmes en commun : {}", names.join(", ")));
+    }
+    let items: Vec<&str> = m
+        .reasons
+        .items
+        .iter()
+        .filter_map(|id| content.questionnaire.item.iter().find(|i| &i.id == id))
+        .map(|i| i.texte.as_str())
+        .collect();
+    if !items.is_empty() {
+        parts.push(format!("activités aimées : {}", items.join(" ; ")));
+    }
+    if parts.is_empty() {
+        "profil proche".to_string()
+    } else {
+        parts.join(". ")
+    }
+}
+
+/// The summary as Markdown.
+pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
+    let s = gather(content, saved, date);
+    let mut out = String::new();
+    let _ = writeln!(out, "# Boussole : mon résumé\n");
+    let _ = writeln!(out, "Date : {}  ", s.date);
+    let _ = writeln!(out, "Situation : {}\n", s.situation);
+    let _ = writeln!(
+        out,
+        "Ce résumé aide à explorer. Ce n'est pas un test et il ne décide pas à ta place.\n"
+    );
+    let _ = writeln!(out, "## Mon profil\n");
+    match s.profile {
+        Some(p) => {
+            let _ = writeln!(out, "| thème | score sur 100 |\n|---|---|");
+            for t in Theme::ALL {
+                let score = p
+                    .score(t)
+                    .map_or("inconnu".to_string(), |v| format!("{:.0}", v.round()));
+                let _ = writeln!(
+                    out,
+                    "| {} {} | {score} |",
+                    t.letter(),
+                    theme_name(content, t)
+                );
+            }
+            let _ = writeln!(out, "\nCode : **{}**", p.code_letters());
+            if p.is_flat() {
+                let _ = writeln!(
+                    out,
+                    "\nProfil peu différencié : les goûts sont proches d'un thème à l'autre."
+                );
+            }
+        }
+        None => {
+            let _ = writeln!(out, "Questionnaire non rempli.");
+        }
+    }
+    let _ = writeln!(out, "\n## Mes métiers favoris\n");
+    if s.favoris.is_empty() {
+        let _ = writeln!(out, "Aucun favori.");
+    }
+    for (m, reason, route) in &s.favoris {
+        let _ = writeln!(out, "### {}\n", m.titre.both());
+        let _ = writeln!(out, "{}\n", m.resume);
+        if let Some(r) = reason {
+            let _ = writeln!(out, "- Pourquoi : {}", reasons_text(content, r));
+        }
+        match route {
+            Some(r) => {
+                let _ = writeln!(out, "- Parcours : {}", route_text(r));
+            }
+            None => {
+                let _ = writeln!(out, "- Parcours : aucun trouvé depuis cette situation");
+            }
+        }
+        let _ = writeln!(
+            out,
+            "- Apprentissage : {}\n",
+            if m.apprentissage { "oui" } else { "non" }
+        );
+    }
+    let _ = writeln!(out, "## À qui parler\n");
+    for c in &content.contacts {
+        let mut line = format!("- **{}** : {}", c.nom, c.offre);
+        if let Some(t) = &c.telephone {
+            let _ = write!(line, " Téléphone : {t}.");
+        }
+        if let Some(w) = &c.web {
+            let _ = write!(line, " Site : {w}.");
+        }
+        let _ = writeln!(out, "{line}");
+    }
+    out
+}
+
+/// Escapes text for HTML.
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+const STYLE: &str = "@page{size:A4;margin:18mm}body{font-family:system-ui,sans-serif;font-size:11pt;line-height:1.4;color:#000;max-width:48em;margin:auto}h1{font-size:18pt}h2{font-size:14pt;border-bottom:1px solid #000;margin-top:1.2em}h3{font-size:12pt;margin-bottom:.2em}table{border-collapse:collapse}td,th{border:1px solid #000;padding:2px 8px;text-align:left}.barre{display:inline-block;height:.7em;background:#000}section{page-break-inside:avoid}";
+
+/// The summary as one self-contained HTML page.
+pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
+    let s = gather(content, saved, date);
+    let e = escape;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\"/>\n<title>Boussole : mon résumé</title>\n<style>{STYLE}</style>\n</head>\n<body>"
+    );
+    let _ = writeln!(out, "<h1>Boussole : mon résumé</h1>");
+    let _ = writeln!(
+        out,
+        "<p>Date : {}<br/>Situation : {}</p>",
+        e(s.date),
+        e(&s.situation)
+    );
+    let _ = writeln!(
+        out,
+        "<p>Ce résumé aide à explorer. Ce n'est pas un test et il ne décide pas à ta place.</p>"
+    );
+    let _ = writeln!(out, "<h2>Mon profil</h2>");
+    match s.profile {
+        Some(p) => {
+            let _ = writeln!(
+                out,
+                "<table>\n<tr><th>thème</th><th>score sur 100</th><th></th></tr>"
+            );
+            for t in Theme::ALL {
+                let (score, width) = p.score(t).map_or(("inconnu".to_string(), 0.0), |v| {
+                    (format!("{:.0}", v.round()), v)
+                });
+                let _ = writeln!(
+                    out,
+                    "<tr><td>{} {}</td><td>{score}</td><td><span class=\"barre\" style=\"width:{:.0}px\"></span></td></tr>",
+                    t.letter(),
+                    e(&theme_name(content, t)),
+                    width * 1.5
+                );
+            }
+            let _ = writeln!(
+                out,
+                "</table>\n<p>Code : <strong>{}</strong></p>",
+                e(&p.code_letters())
+            );
+            if p.is_flat() {
+                let _ = writeln!(
+                    out,
+                    "<p>Profil peu différencié : les goûts sont proches d'un thème à l'autre.</p>"
+                );
+            }
+        }
+        None => {
+            let _ = writeln!(out, "<p>Questionnaire non rempli.</p>");
+        }
+    }
+    let _ = writeln!(out, "<h2>Mes métiers favoris</h2>");
+    if s.favoris.is_empty() {
+        let _ = writeln!(out, "<p>Aucun favori.</p>");
+    }
+    for (m, reason, route) in &s.favoris {
+        let _ = writeln!(
+            out,
+            "<section>\n<h3>{}</h3>\n<p>{}</p>\n<ul>",
+            e(&m.titre.both()),
+            e(&m.resume)
+        );
+        if let Some(r) = reason {
+            let _ = writeln!(out, "<li>Pourquoi : {}</li>", e(&reasons_text(content, r)));
+        }
+        let route = route.as_ref().map_or(
+            "aucun trouvé depuis cette situation".to_string(),
+            route_text,
+        );
+        let _ = writeln!(out, "<li>Parcours : {}</li>", e(&route));
+        let _ = writeln!(
+            out,
+            "<li>Apprentissage : {}</li>\n</ul>\n</section>",
+            if m.apprentissage { "oui" } else { "non" }
+        );
+    }
+    let _ = writeln!(out, "<h2>À qui parler</h2>\n<ul>");
+    for c in &content.contacts {
+        let mut line = format!("<li><strong>{}</strong> : {}", e(&c.nom), e(&c.offre));
+        if let Some(t) = &c.telephone {
+            let _ = write!(line, " Téléphone : {}.", e(t));
+        }
+        if let Some(w) = &c.web {
+            let _ = write!(line, " Site : {}.", e(w));
+        }
+        let _ = writeln!(out, "{line}</li>");
+    }
+    let _ = writeln!(out, "</ul>\n</body>\n</html>");
+    out
+}

@@ -1,0 +1,197 @@
+//! Opt-in saving (atomic, versioned, damaged files moved aside) and the
+//! printable summary (Markdown and self-contained HTML).
+
+use boussole::content::{self, Content};
+use boussole::quiz::{self, Answer, Answers, Form};
+use boussole::session::{self, LoadError, Opened, Saved, Store};
+
+fn bundled() -> Content {
+    content::load_bundled().expect("bundled").content
+}
+
+fn sample(c: &Content) -> Saved {
+    let mut answers = Answers::new();
+    for i in quiz::items(&c.questionnaire, Form::Rapide) {
+        let note = if i.theme == boussole::content::Theme::R {
+            4
+        } else {
+            1
+        };
+        answers.set(&i.id, Answer::Note(note));
+    }
+    answers.set("i-volcans", Answer::NeSaitPas);
+    Saved::new(
+        "3e",
+        Some(Form::Rapide),
+        &answers,
+        &["electricien".to_string(), "macon".to_string()],
+        &["couvreur".to_string()],
+    )
+}
+
+#[test]
+fn saving_round_trips_atomically() {
+    let c = bundled();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path().join("boussole"));
+    assert!(matches!(store.open("x").expect("open"), Opened::Empty));
+    let saved = sample(&c);
+    let path = store.save(&saved).expect("save");
+    assert!(path.ends_with(session::FILE_NAME));
+    // No temporary file is left behind.
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("boussole"))
+        .expect("dir")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, [session::FILE_NAME]);
+    match store.open("x").expect("open") {
+        Opened::Loaded(back) => {
+            assert_eq!(back, saved);
+            assert_eq!(back.answers().get("i-volcans"), Some(Answer::NeSaitPas));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(store.erase().expect("erase"), 1);
+    assert!(!dir.path().join("boussole").exists());
+}
+
+#[test]
+fn a_damaged_file_is_moved_aside_not_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    std::fs::write(store.path(), "{ pas du json").expect("write");
+    match store.open("20261128-101500").expect("open") {
+        Opened::MovedAside { error, moved_to } => {
+            assert!(matches!(error, LoadError::Corrupt { .. }), "{error}");
+            assert!(error.to_string().contains("fichier abîmé"), "{error}");
+            assert_eq!(
+                std::fs::read_to_string(&moved_to).expect("kept"),
+                "{ pas du json"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(!store.path().exists());
+    assert!(matches!(store.open("y").expect("open"), Opened::Empty));
+    // Erasing also removes what was moved aside.
+    assert_eq!(store.erase().expect("erase"), 1);
+}
+
+#[test]
+fn a_file_from_a_newer_version_is_moved_aside() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = Store::new(dir.path());
+    std::fs::write(
+        store.path(),
+        r#"{"version": 7, "situation": "3e", "nouveau": true}"#,
+    )
+    .expect("write");
+    match store.open("s").expect("open") {
+        Opened::MovedAside { error, .. } => {
+            assert!(matches!(error, LoadError::Newer { found: 7, .. }));
+            assert!(
+                error.to_string().contains("version plus récente"),
+                "{error}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn markdown_summary_has_its_sections() {
+    let c = bundled();
+    let md = boussole::export::markdown(&c, &sample(&c), "2026-11-28");
+    for heading in [
+        "# Boussole : mon résumé",
+        "## Mon profil",
+        "## Mes métiers favoris",
+        "## À qui parler",
+    ] {
+        assert!(md.lines().any(|l| l == heading), "missing {heading:?}");
+    }
+    assert!(md.contains("Date : 2026-11-28"));
+    assert!(md.contains("Code : **R"), "{md}");
+    assert!(md.contains("### Électricien du bâtiment / Électricienne du bâtiment"));
+    assert!(md.contains("- Parcours : "));
+    assert!(md.contains("0800 050 000"));
+    // Rejected métiers and non-favourites are not listed.
+    assert!(!md.contains("### Couvreur"));
+}
+
+/// Checks that every opened tag is closed in order (void elements aside).
+fn well_formed(html: &str) -> Result<(), String> {
+    const VOID: [&str; 3] = ["meta", "br", "!DOCTYPE"];
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        let end = rest[start..].find('>').ok_or("unclosed <")? + start;
+        let tag = &rest[start + 1..end];
+        rest = &rest[end + 1..];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != '/')
+            .collect();
+        if VOID.contains(&name.as_str()) || tag.ends_with('/') {
+            continue;
+        }
+        if tag.starts_with('/') {
+            let open = stack.pop().ok_or(format!("</{name}> without opening"))?;
+            if open != name {
+                return Err(format!("<{open}> closed by </{name}>"));
+            }
+        } else {
+            stack.push(name);
+        }
+    }
+    if stack.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("unclosed: {stack:?}"))
+    }
+}
+
+#[test]
+fn html_summary_is_well_formed_and_self_contained() {
+    let c = bundled();
+    let html = boussole::export::html(&c, &sample(&c), "2026-11-28");
+    well_formed(&html).expect("well-formed HTML");
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@page{size:A4"));
+    for forbidden in ["<script", "src=", "href=", "url(", "@import", "http"] {
+        assert!(
+            !html.contains(forbidden),
+            "the page must not load anything: found {forbidden:?}"
+        );
+    }
+    assert!(html.contains("<h2>Mes métiers favoris</h2>"));
+    assert_eq!(
+        boussole::export::escape("<a & \"b\">"),
+        "&lt;a &amp; &quot;b&quot;&gt;"
+    );
+}
+
+#[test]
+fn export_command_reads_a_session_file() {
+    let c = bundled();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("s.json");
+    std::fs::write(&file, sample(&c).to_json()).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_boussole"))
+        .args(["export", "--format", "md", "--session"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("## Mes métiers favoris"));
+    std::fs::write(&file, "{").expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_boussole"))
+        .args(["export", "--format", "html", "--session"])
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fichier abîmé"));
+}
