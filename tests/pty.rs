@@ -175,3 +175,59 @@ fn kiosk_idle_timeout_wipes_then_can_exit() {
     assert!(status.success(), "{status:?}");
     assert!(files_under(home.path()).is_empty());
 }
+
+#[test]
+fn export_and_save_write_where_expected_and_a_damaged_save_is_moved_aside() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let data = home.path().join("xdg_data_home").join("boussole");
+    let mut s = Session::start(&[BIN], home.path());
+    s.wait_for("Découvrir mes centres d'intérêt");
+    // Search, open a fiche, mark it favourite, export the summary.
+    s.send("/electricien\r");
+    s.wait_for("Fiche métier");
+    s.send("fe");
+    s.wait_for("Exporter mon résumé");
+    s.send("o");
+    s.wait_for("Résumé enregistré");
+    // Back home, save (entry 6 without a profile), quit.
+    s.send("\x1b");
+    s.wait_for("Tape un métier");
+    s.send("\x1b");
+    s.wait_for("Enregistrer mes réponses");
+    s.send("6");
+    s.wait_for("Réponses enregistrées");
+    s.send("q");
+    let _ = s.wait_exit(TIMEOUT);
+    let files = files_under(home.path());
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with(".md") && f.contains("boussole-resume-")),
+        "{files:?}"
+    );
+    assert!(
+        files
+            .iter()
+            .any(|f| f.ends_with(".html") && f.contains("boussole-resume-")),
+        "{files:?}"
+    );
+    let saved = std::fs::read_to_string(data.join("session.json")).expect("saved session");
+    assert!(saved.contains("\"electricien\""), "{saved}");
+
+    // Restarting restores it; a damaged file is moved aside, not deleted.
+    let mut s = Session::start(&[BIN], home.path());
+    s.wait_for("Tes réponses enregistrées ont été reprises.");
+    s.send("q");
+    let _ = s.wait_exit(TIMEOUT);
+    std::fs::write(data.join("session.json"), "{ abîmé").expect("write");
+    let mut s = Session::start(&[BIN], home.path());
+    s.wait_for("Enregistrement illisible, mis de côté");
+    s.send("q");
+    let _ = s.wait_exit(TIMEOUT);
+    let kept: Vec<String> = files_under(&data)
+        .into_iter()
+        .filter(|f| f.contains("session-illisible-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{:?}", files_under(&data));
+    assert_eq!(std::fs::read_to_string(&kept[0]).expect("kept"), "{ abîmé");
+}

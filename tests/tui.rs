@@ -342,6 +342,31 @@ fn snapshots_at_80x24_and_120x40() {
 }
 
 #[test]
+fn ascii_mode_draws_no_box_or_arrow_characters() {
+    for (name, app) in screens() {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        let theme = Theme::new(ThemeName::Defaut).ascii();
+        terminal.draw(|f| view(&app, &theme, f)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        for cell in buffer.content() {
+            for c in cell.symbol().chars() {
+                let code = c as u32;
+                let drawing = (0x2190..=0x21FF).contains(&code) // arrows
+                    || (0x2500..=0x25FF).contains(&code) // box drawing, blocks, shapes
+                    || c == '·';
+                assert!(!drawing, "{name}: {c:?} (U+{code:04X}) in ASCII mode");
+            }
+        }
+        if matches!(
+            name,
+            "accueil" | "resultats" | "fiche_parcours" | "questionnaire"
+        ) {
+            insta::assert_snapshot!(format!("ascii_{name}"), terminal.backend());
+        }
+    }
+}
+
+#[test]
 fn snapshot_too_small() {
     let app = App::new(fixture());
     let terminal = render(&app, ThemeName::Defaut, 60, 15);
@@ -449,4 +474,73 @@ mod random {
             }
         }
     }
+}
+
+// ---- Writing: export, save, erase (as effects for the runner) --------------------
+
+fn with_storage(mut app: App) -> App {
+    app.storage = Some(boussole::tui::app::Storage {
+        export_dir: "/documents".into(),
+        data_dir: "/donnees".into(),
+    });
+    app
+}
+
+#[test]
+fn export_asks_then_requests_the_write() {
+    use boussole::tui::app::{Effect, effect_done};
+    let mut app = with_storage(App::new(fixture()));
+    take_quick_quiz(&mut app);
+    send(&mut app, &[Msg::Enter, Msg::Char('e')]);
+    assert_eq!(app.overlay, Some(Overlay::ConfirmExport));
+    assert!(screen_text(&app, 80, 24).contains("/documents"));
+    update(&mut app, Msg::Char('o'));
+    assert_eq!(app.effect, Some(Effect::Export("/documents".into())));
+    effect_done(&mut app, Ok("Résumé enregistré".into()));
+    assert_eq!(app.effect, None);
+    assert!(screen_text(&app, 80, 24).contains("Résumé enregistré"));
+}
+
+#[test]
+fn kiosk_offers_no_export_and_no_saving() {
+    let mut app = App::kiosk(fixture());
+    take_quick_quiz(&mut app);
+    send(&mut app, &[Msg::Enter, Msg::Char('e')]);
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.effect, None);
+    assert!(!screen_text(&app, 80, 24).contains("exporter"));
+    send(&mut app, &[Msg::Char('q')]);
+    assert!(
+        !app.menu()
+            .iter()
+            .any(|e| matches!(e, boussole::tui::app::MenuEntry::Enregistrer))
+    );
+}
+
+#[test]
+fn save_and_erase_from_the_menu() {
+    use boussole::tui::app::Effect;
+    let mut app = with_storage(App::new(fixture()));
+    // Without a profile the menu is 1-5 then Enregistrer (6), Effacer (7).
+    update(&mut app, Msg::Char('6'));
+    assert_eq!(app.effect, Some(Effect::Save));
+    app.effect = None;
+    update(&mut app, Msg::Char('7'));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmErase));
+    update(&mut app, Msg::Char('o'));
+    assert_eq!(app.effect, Some(Effect::Erase));
+}
+
+#[test]
+fn a_saved_session_is_restored() {
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    update(&mut app, Msg::Enter);
+    update(&mut app, Msg::Char('f'));
+    let saved = app.saved();
+    let mut back = App::new(fixture());
+    back.restore(&saved);
+    assert_eq!(back.session.profile, app.session.profile);
+    assert_eq!(back.session.favoris, app.session.favoris);
+    assert_eq!(back.saved(), saved);
 }

@@ -1,6 +1,7 @@
 //! Command-line interface: argument parsing and the plain (non-TUI) commands.
 
 mod config;
+mod dialogue;
 mod guard;
 mod plain;
 mod terminal;
@@ -37,6 +38,16 @@ pub struct Cli {
     /// empêche le copier-coller du terminal.
     #[arg(long)]
     mouse: bool,
+
+    /// Mode texte linéaire (lecteur d'écran, plage braille) : questions
+    /// numérotées, sans dessin ni couleur. Choisi d'office quand TERM=dumb.
+    #[arg(long)]
+    plain: bool,
+
+    /// Dessine avec des caractères ASCII seulement (vieux terminaux) ; choisi
+    /// d'office quand la langue du système n'est pas en UTF-8.
+    #[arg(long, global = true)]
+    ascii: bool,
 
     /// Mode borne (SSH, salle partagée) : rien n'est écrit, q efface tout et
     /// revient à l'accueil, Ctrl-C demande confirmation, remise à zéro après
@@ -280,6 +291,12 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             let Some(loaded) = load_or_report(cli)? else {
                 return Ok(ExitCode::from(EXIT_PROBLEM));
             };
+            if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+                let mut input = std::io::stdin().lock();
+                let mut out = std::io::stdout().lock();
+                dialogue::run(&loaded.content, &mut input, &mut out)?;
+                return Ok(ExitCode::SUCCESS);
+            }
             let cfg_path = cli.config.clone().or_else(config::default_path);
             let cfg = match cfg_path.as_deref().map(config::read).transpose() {
                 Ok(c) => c.unwrap_or_default(),
@@ -313,6 +330,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 idle,
                 idle_exit: cli.idle_exit,
                 situation: cfg.situation.clone(),
+                ascii: cli.ascii || !terminal::locale_is_utf8(),
             };
             terminal::run(loaded.content, opts).context("terminal")?;
             Ok(ExitCode::SUCCESS)

@@ -226,7 +226,7 @@ pub fn route_text(r: &Route<'_>) -> String {
     } else {
         ""
     };
-    format!("{}{total}{app}", steps.join(" → "))
+    format!("{}{total}{app}", steps.join(", puis "))
 }
 
 pub fn parcours(
@@ -275,7 +275,12 @@ pub fn parcours(
         writeln!(out)?;
         return Ok(!routes.is_empty());
     }
-    writeln!(out, "{} → {}", situation.libelle, metier.titre.both())?;
+    writeln!(
+        out,
+        "De « {} » à « {} » :",
+        situation.libelle,
+        metier.titre.both()
+    )?;
     if routes.is_empty() {
         writeln!(
             out,
@@ -321,45 +326,13 @@ pub fn quiz(
     } else {
         Form::Complet
     };
-    let items = quiz::items(q, form);
-    writeln!(
-        prompts,
-        "Ce n'est pas un test : une façon d'explorer. Réponds de 0 à 4, ou ? si tu ne sais pas."
-    )?;
-    let scale: Vec<String> = q
-        .echelle
-        .iter()
-        .map(|e| format!("{} = {}", e.valeur, e.libelle))
-        .collect();
-    writeln!(prompts, "{} ; ? = {}", scale.join(" ; "), q.ne_sait_pas)?;
-    let mut answers = Answers::new();
-    let mut line = String::new();
-    for (n, item) in items.iter().enumerate() {
-        loop {
-            write!(prompts, "[{}/{}] {} : ", n + 1, items.len(), item.texte)?;
-            prompts.flush()?;
-            line.clear();
-            if input.read_line(&mut line)? == 0 {
-                writeln!(prompts)?;
-                writeln!(
-                    prompts,
-                    "Fin des réponses avant la fin du questionnaire : rien n'est calculé."
-                )?;
-                return Ok(EXIT_INPUT_ENDED);
-            }
-            match parse_answer(line.trim()) {
-                Some(a) => {
-                    answers.set(&item.id, a);
-                    break;
-                }
-                None => writeln!(
-                    prompts,
-                    "Réponse non comprise : tape un chiffre de 0 à 4, ou ? pour « {} ».",
-                    q.ne_sait_pas
-                )?,
-            }
-        }
-    }
+    let Some(answers) = ask_items(input, prompts, content, form)? else {
+        writeln!(
+            prompts,
+            "Fin des réponses avant la fin du questionnaire : rien n'est calculé."
+        )?;
+        return Ok(EXIT_INPUT_ENDED);
+    };
     let profile = quiz::score(q, &answers);
     let filters = Filters {
         situation: opts.situation.map(str::to_string),
@@ -408,6 +381,53 @@ pub fn quiz(
     Ok(0)
 }
 
+/// Asks each item of the form, one line per answer; re-asks on anything else
+/// than 0–4 or ?. Returns `None` if the input ends first.
+pub fn ask_items(
+    input: &mut impl BufRead,
+    prompts: &mut impl Write,
+    content: &Content,
+    form: Form,
+) -> Result<Option<Answers>> {
+    let q = &content.questionnaire;
+    let items = quiz::items(q, form);
+    writeln!(
+        prompts,
+        "Ce n'est pas un test : une façon d'explorer. Réponds de 0 à 4, ou ? si tu ne sais pas."
+    )?;
+    let scale: Vec<String> = q
+        .echelle
+        .iter()
+        .map(|e| format!("{} = {}", e.valeur, e.libelle))
+        .collect();
+    writeln!(prompts, "{} ; ? = {}", scale.join(" ; "), q.ne_sait_pas)?;
+    let mut answers = Answers::new();
+    let mut line = String::new();
+    for (n, item) in items.iter().enumerate() {
+        loop {
+            write!(prompts, "[{}/{}] {} : ", n + 1, items.len(), item.texte)?;
+            prompts.flush()?;
+            line.clear();
+            if input.read_line(&mut line)? == 0 {
+                writeln!(prompts)?;
+                return Ok(None);
+            }
+            match parse_answer(line.trim()) {
+                Some(a) => {
+                    answers.set(&item.id, a);
+                    break;
+                }
+                None => writeln!(
+                    prompts,
+                    "Réponse non comprise : tape un chiffre de 0 à 4, ou ? pour « {} ».",
+                    q.ne_sait_pas
+                )?,
+            }
+        }
+    }
+    Ok(Some(answers))
+}
+
 fn parse_answer(s: &str) -> Option<Answer> {
     match s {
         "?" | "n" | "N" => Some(Answer::NeSaitPas),
@@ -419,7 +439,7 @@ fn parse_answer(s: &str) -> Option<Answer> {
     }
 }
 
-fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Result<()> {
+pub fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Result<()> {
     writeln!(out)?;
     writeln!(out, "Ton profil :")?;
     for t in boussole::content::Theme::ALL {

@@ -30,6 +30,20 @@ pub struct Options {
     pub idle_exit: bool,
     /// Situation id to start with.
     pub situation: Option<String>,
+    /// Draw with ASCII characters only.
+    pub ascii: bool,
+}
+
+/// Whether the locale says UTF-8 (LC_ALL, then LC_CTYPE, then LANG, as the C
+/// library reads them). Without one, the terminal is assumed to be ASCII.
+pub fn locale_is_utf8() -> bool {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()))
+        .is_some_and(|v| {
+            let v = v.to_ascii_lowercase();
+            v.contains("utf-8") || v.contains("utf8")
+        })
 }
 
 /// Where a (non-kiosk) session may write: documents and data directories.
@@ -152,10 +166,15 @@ fn prepare_app(content: Content, opts: &Options) -> App {
                 app.flash = Some(boussole::tui::strings::MSG_REPRIS.to_string());
             }
             Ok(Opened::MovedAside { error, moved_to }) => {
-                app.flash = Some(boussole::tui::strings::mis_de_cote(
-                    &error.to_string(),
-                    &moved_to.display().to_string(),
-                ));
+                use boussole::tui::strings as s;
+                let why = match error {
+                    boussole::session::LoadError::Newer { .. } => s::ENREGISTREMENT_RECENT,
+                    _ => s::ENREGISTREMENT_ABIME,
+                };
+                let name = moved_to
+                    .file_name()
+                    .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+                app.flash = Some(s::mis_de_cote(why, &name));
             }
             Ok(Opened::Empty) | Err(_) => {}
         }
@@ -181,7 +200,12 @@ pub fn run(content: Content, opts: Options) -> io::Result<()> {
     if opts.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
-    let result = event_loop(&mut terminal, app, &Theme::new(opts.theme), &opts);
+    let theme = if opts.ascii {
+        Theme::new(opts.theme).ascii()
+    } else {
+        Theme::new(opts.theme)
+    };
+    let result = event_loop(&mut terminal, app, &theme, &opts);
     if opts.mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }

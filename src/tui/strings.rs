@@ -4,7 +4,7 @@ pub const APP_TITLE: &str = "Boussole";
 pub const APP_SUBTITLE: &str = "métiers, formations et apprentissage en Normandie";
 pub const ACCUEIL_INTRO: &str = "Ce n'est pas un test : une façon d'explorer.";
 pub const ACCUEIL_SITUATION: &str = "Ma situation";
-pub const ACCUEIL_SITUATION_AIDE: &str = "← → pour changer";
+pub const ACCUEIL_SITUATION_AIDE: &str = "pour changer";
 pub const MENU_QUIZ: &str = "Découvrir mes centres d'intérêt";
 pub const MENU_EXPLORER: &str = "Explorer les métiers par domaine";
 pub const MENU_RECHERCHE: &str = "Rechercher un métier ou une formation";
@@ -82,7 +82,6 @@ pub const FICHE_NORMANDIE_VIDE: &str =
 pub const FICHE_NORMANDIE_RIEN: &str = "Pas encore d'information régionale vérifiée.";
 pub const FICHE_POURQUOI_VIDE: &str =
     "Fais le questionnaire pour savoir ce qui te rapproche de ce métier.";
-pub const FICHE_FORMATIONS_AIDE: &str = "↑ ↓ choisir, Entrée ouvrir la fiche";
 pub const PARCOURS_DEPUIS: &str = "Depuis";
 pub const PARCOURS_CHANGER: &str = "s : changer de situation";
 pub const PARCOURS_AUCUN: &str = "Aucun parcours trouvé depuis cette situation dans Boussole. Parles-en à un conseiller ou une conseillère.";
@@ -118,7 +117,6 @@ pub const APPRENTISSAGE_TITRE: &str = "L'apprentissage";
 pub const SIMULATEUR_TITRE: &str = "Combien gagne un apprenti ou une apprentie ?";
 pub const SIMULATEUR_AGE: &str = "Âge";
 pub const SIMULATEUR_ANNEE: &str = "Année de contrat";
-pub const SIMULATEUR_AIDE: &str = "↑ ↓ choisir, ← → changer";
 pub const REGLES_TITRE: &str = "Les règles";
 pub const QUESTIONS_TITRE: &str = "Questions fréquentes";
 
@@ -397,9 +395,13 @@ pub fn echec(e: &str) -> String {
     format!("Impossible d'écrire : {e}")
 }
 
-pub fn mis_de_cote(error: &str, moved_to: &str) -> String {
-    format!("{error}. Le fichier a été mis de côté ({moved_to}) ; on repart de zéro.")
+/// A damaged or too-new save was moved aside (`why` says which).
+pub fn mis_de_cote(why: &str, moved_to: &str) -> String {
+    format!("Enregistrement {why}, mis de côté ({moved_to}) : on repart de zéro.")
 }
+
+pub const ENREGISTREMENT_ABIME: &str = "illisible";
+pub const ENREGISTREMENT_RECENT: &str = "d'une version plus récente";
 
 /// "Tes réponses seront effacées dans 30 s."
 pub fn inactif(secs: u16) -> String {

@@ -2,6 +2,118 @@
 //! reversed, matches are also underlined, headers are also bold.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::symbols::{border, scrollbar};
+
+/// The drawing characters: Unicode, or plain ASCII for old terminals and
+/// non-UTF-8 locales (`--ascii`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyphs {
+    pub ascii: bool,
+    pub left: &'static str,
+    pub right: &'static str,
+    pub sep: &'static str,
+    pub tab_divider: &'static str,
+    pub vline: &'static str,
+    pub down: &'static str,
+    pub box_top_left: &'static str,
+    pub box_top_right: &'static str,
+    pub box_bottom_left: &'static str,
+    pub box_bottom_right: &'static str,
+    pub box_h: &'static str,
+    pub box_v: &'static str,
+    pub bar_full: &'static str,
+    pub bar_empty: &'static str,
+    pub border: border::Set<'static>,
+    pub border_focus: border::Set<'static>,
+    pub scrollbar: scrollbar::Set<'static>,
+}
+
+/// ASCII borders: ratatui has no such set, so here it is.
+pub const ASCII_BORDER: border::Set<'static> = border::Set {
+    top_left: "+",
+    top_right: "+",
+    bottom_left: "+",
+    bottom_right: "+",
+    vertical_left: "|",
+    vertical_right: "|",
+    horizontal_top: "-",
+    horizontal_bottom: "-",
+};
+
+/// ASCII borders for the focused pane.
+pub const ASCII_BORDER_FOCUS: border::Set<'static> = border::Set {
+    top_left: "#",
+    top_right: "#",
+    bottom_left: "#",
+    bottom_right: "#",
+    vertical_left: "#",
+    vertical_right: "#",
+    horizontal_top: "=",
+    horizontal_bottom: "=",
+};
+
+pub const UNICODE: Glyphs = Glyphs {
+    ascii: false,
+    left: "◀",
+    right: "▶",
+    sep: " · ",
+    tab_divider: " │ ",
+    vline: "│",
+    down: "▼",
+    box_top_left: "┌",
+    box_top_right: "┐",
+    box_bottom_left: "└",
+    box_bottom_right: "┘",
+    box_h: "─",
+    box_v: "│",
+    bar_full: "█",
+    bar_empty: "░",
+    border: border::PLAIN,
+    border_focus: border::THICK,
+    scrollbar: scrollbar::VERTICAL,
+};
+
+pub const ASCII: Glyphs = Glyphs {
+    ascii: true,
+    left: "<",
+    right: ">",
+    sep: " - ",
+    tab_divider: " | ",
+    vline: "|",
+    down: "v",
+    box_top_left: "+",
+    box_top_right: "+",
+    box_bottom_left: "+",
+    box_bottom_right: "+",
+    box_h: "-",
+    box_v: "|",
+    bar_full: "#",
+    bar_empty: ".",
+    border: ASCII_BORDER,
+    border_focus: ASCII_BORDER_FOCUS,
+    scrollbar: scrollbar::Set {
+        track: "|",
+        thumb: "#",
+        begin: "^",
+        end: "v",
+    },
+};
+
+impl Glyphs {
+    /// A key name as shown in the bars: arrows become words in ASCII.
+    pub fn key(&self, k: &'static str) -> &'static str {
+        if !self.ascii {
+            return k;
+        }
+        match k {
+            "↑↓" | "↑ ↓" => "Haut/Bas",
+            "← →" => "Gauche/Droite",
+            "←" => "Gauche",
+            "→" => "Droite",
+            other => other,
+        }
+    }
+}
 
 /// Which palette to use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,7 +128,7 @@ pub enum ThemeName {
 }
 
 /// The styles the views use.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Theme {
     pub name: ThemeName,
     pub base: Style,
@@ -31,9 +143,18 @@ pub struct Theme {
     pub gauge: Style,
     pub warning: Style,
     pub good: Style,
+    pub glyphs: Glyphs,
 }
 
 impl Theme {
+    /// The same theme drawn with ASCII characters only.
+    pub fn ascii(self) -> Self {
+        Self {
+            glyphs: ASCII,
+            ..self
+        }
+    }
+
     pub fn new(name: ThemeName) -> Self {
         let bold = Modifier::BOLD;
         match name {
@@ -56,6 +177,7 @@ impl Theme {
                 gauge: Style::default().fg(Color::Green),
                 warning: Style::default().fg(Color::Yellow).add_modifier(bold),
                 good: Style::default().fg(Color::Green).add_modifier(bold),
+                glyphs: UNICODE,
             },
             ThemeName::Contraste => Self {
                 name,
@@ -81,6 +203,7 @@ impl Theme {
                 gauge: Style::default().fg(Color::LightGreen),
                 warning: Style::default().fg(Color::LightYellow).add_modifier(bold),
                 good: Style::default().fg(Color::LightGreen).add_modifier(bold),
+                glyphs: UNICODE,
             },
             ThemeName::Mono => Self {
                 name,
@@ -96,6 +219,7 @@ impl Theme {
                 gauge: Style::default().add_modifier(bold),
                 warning: Style::default().add_modifier(bold),
                 good: Style::default().add_modifier(bold),
+                glyphs: UNICODE,
             },
         }
     }

@@ -43,6 +43,10 @@ impl Session {
         cmd.args(&argv[1..]);
         cmd.cwd(home);
         cmd.env("TERM", "xterm-256color");
+        // A UTF-8 locale, whatever the machine's: without it the guide draws in ASCII.
+        cmd.env("LANG", "C.UTF-8");
+        cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
         cmd.env("HOME", home);
         for var in [
             "XDG_CONFIG_HOME",

@@ -40,10 +40,17 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize)
             Span::raw("  "),
             Span::styled(format!("{} : ", s::ACCUEIL_SITUATION), theme.header),
             Span::styled(
-                format!("◀ {situation} ▶"),
+                format!("{} {situation} {}", theme.glyphs.left, theme.glyphs.right),
                 style_if(sel == 0, theme.selected),
             ),
-            Span::styled(format!("  ({})", s::ACCUEIL_SITUATION_AIDE), theme.muted),
+            Span::styled(
+                format!(
+                    "  ({} {})",
+                    theme.glyphs.key("← →"),
+                    s::ACCUEIL_SITUATION_AIDE
+                ),
+                theme.muted,
+            ),
         ]),
         Line::from(""),
     ];

@@ -18,6 +18,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize,
             vec![Line::from(s::COMPARER_VIDE)],
             0,
             block(s::COMPARER_TITRE, true, theme),
+            theme,
         );
         return;
     }
@@ -57,6 +58,13 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize,
         lines.push(heading(s::COMPARER_CONDITIONS, theme));
         lines.push(Line::from(m.conditions.as_str()));
         let title = m.titre.both();
-        text(frame, *col, lines, scroll, block(&title, i == sel, theme));
+        text(
+            frame,
+            *col,
+            lines,
+            scroll,
+            block(&title, i == sel, theme),
+            theme,
+        );
     }
 }

@@ -50,6 +50,7 @@ pub fn view(
         vec![Line::from(presentation)],
         0,
         block("", false, theme),
+        theme,
     );
     let items: Vec<ListItem<'_>> = entries
         .iter()

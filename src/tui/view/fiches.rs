@@ -66,10 +66,11 @@ pub fn metier(
             .select(selected)
             .highlight_style(theme.selected)
             .padding("", "")
-            .divider(" │ ")
+            .divider(theme.glyphs.tab_divider)
             .block(
                 ratatui::widgets::Block::default()
                     .borders(ratatui::widgets::Borders::BOTTOM)
+                    .border_set(theme.glyphs.border)
                     .border_style(theme.border),
             ),
         tabs_area,
@@ -82,13 +83,14 @@ pub fn metier(
             metier_lines(app, m, theme),
             scroll,
             block(&title, true, theme),
+            theme,
         ),
         Tab::Formations => {
             let items: Vec<ListItem<'_>> = m
                 .formations
                 .iter()
                 .filter_map(|fid| app.content.formation(fid))
-                .map(|f| ListItem::new(formation_row(f)))
+                .map(|f| ListItem::new(formation_row(f, theme)))
                 .collect();
             list(
                 frame,
@@ -105,6 +107,7 @@ pub fn metier(
             parcours_lines(app, m, theme),
             scroll,
             block(&title, true, theme),
+            theme,
         ),
         Tab::Normandie => {
             let mut lines = Vec::new();
@@ -128,23 +131,37 @@ pub fn metier(
                     }
                 }
             }
-            text(frame, body, lines, scroll, block(&title, true, theme));
+            text(
+                frame,
+                body,
+                lines,
+                scroll,
+                block(&title, true, theme),
+                theme,
+            );
         }
         Tab::Pourquoi => {
             let lines = match app.ranked_of(id) {
                 Some(r) => super::resultats::reasons_lines(app, r, theme),
                 None => vec![Line::from(s::FICHE_POURQUOI_VIDE)],
             };
-            text(frame, body, lines, scroll, block(&title, true, theme));
+            text(
+                frame,
+                body,
+                lines,
+                scroll,
+                block(&title, true, theme),
+                theme,
+            );
         }
     }
 }
 
-fn formation_row(f: &Formation) -> Line<'_> {
+fn formation_row<'a>(f: &'a Formation, theme: &Theme) -> Line<'a> {
     let app = if f.has_voie(Voie::Apprentissage) {
-        " · apprentissage"
+        format!("{}{}", theme.glyphs.sep, s::voie(Voie::Apprentissage))
     } else {
-        ""
+        String::new()
     };
     Line::from(format!(
         "{} ({}, {}{app})",
@@ -219,6 +236,7 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
 }
 
 fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>> {
+    let g = &theme.glyphs;
     let idx = app
         .session
         .parcours_situation
@@ -245,15 +263,15 @@ fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a
         )];
         if r.tout_apprentissage {
             head.push(Span::styled(
-                format!(" · {}", s::PARCOURS_TOUT_APPRENTISSAGE),
+                format!("{}{}", g.sep, s::PARCOURS_TOUT_APPRENTISSAGE),
                 theme.good,
             ));
         }
         lines.push(Line::from(head));
         for (i, e) in r.etapes.iter().enumerate() {
             if i > 0 {
-                lines.push(Line::from("        │"));
-                lines.push(Line::from("        ▼"));
+                lines.push(Line::from(format!("        {}", g.vline)));
+                lines.push(Line::from(format!("        {}", g.down)));
             }
             let f = e.formation;
             let name_lines = wrap_words(&f.intitule, BOX_TEXT);
@@ -263,21 +281,36 @@ fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a
                 .max()
                 .unwrap_or(0)
                 + 2;
-            lines.push(Line::from(format!("  ┌{}┐", "─".repeat(width))));
+            lines.push(Line::from(format!(
+                "  {}{}{}",
+                g.box_top_left,
+                g.box_h.repeat(width),
+                g.box_top_right
+            )));
             for name in name_lines {
-                lines.push(Line::from(format!("  │ {name:<w$} │", w = width - 2)));
+                lines.push(Line::from(format!(
+                    "  {v} {name:<w$} {v}",
+                    v = g.box_v,
+                    w = width - 2
+                )));
             }
-            lines.push(Line::from(format!("  └{}┘", "─".repeat(width))));
+            lines.push(Line::from(format!(
+                "  {}{}{}",
+                g.box_bottom_left,
+                g.box_h.repeat(width),
+                g.box_bottom_right
+            )));
             let detail = match e.mode {
                 Mode::Vae => s::PARCOURS_VAE.to_string(),
                 Mode::Formation => {
                     let mut d = format!(
-                        "{} · {}",
+                        "{}{}{}",
                         s::niveau(f.niveau),
+                        g.sep,
                         s::duree_mois(u32::from(f.duree_mois))
                     );
                     if f.has_voie(Voie::Apprentissage) {
-                        d.push_str(&format!(" · {}", s::PARCOURS_APPRENTISSAGE));
+                        d.push_str(&format!("{}{}", g.sep, s::PARCOURS_APPRENTISSAGE));
                     }
                     d
                 }
@@ -348,13 +381,25 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
     }
     lines.push(Line::from(""));
     lines.push(field(s::FICHE_SOURCES, f.sources.join(" ; "), theme));
-    text(frame, info, lines, 0, block(&f.intitule, false, theme));
+    text(
+        frame,
+        info,
+        lines,
+        0,
+        block(&f.intitule, false, theme),
+        theme,
+    );
     let links = app.formation_links(id);
     let items: Vec<ListItem<'_>> = links
         .iter()
         .map(|l| ListItem::new(link_line(app, l)))
         .collect();
-    let title = format!("{} · {}", s::FORMATION_POURSUITES, s::FORMATION_METIERS);
+    let title = format!(
+        "{}{}{}",
+        s::FORMATION_POURSUITES,
+        theme.glyphs.sep,
+        s::FORMATION_METIERS
+    );
     list(
         frame,
         links_area,
@@ -405,7 +450,14 @@ pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str,
         field(s::FICHE_ROME, r.code.clone(), theme),
         field(s::FILTRE_DOMAINE, domaine.to_string(), theme),
     ];
-    text(frame, info, lines, 0, block(&r.libelle, false, theme));
+    text(
+        frame,
+        info,
+        lines,
+        0,
+        block(&r.libelle, false, theme),
+        theme,
+    );
     let links = app.rome_links(code);
     let items: Vec<ListItem<'_>> = links
         .iter()

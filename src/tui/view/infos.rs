@@ -22,8 +22,12 @@ pub fn apprentissage(
         Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(area);
     let age = app.session.age;
     let annee = app.session.annee;
-    let value =
-        |sel: bool, v: String| Span::styled(format!("◀ {v} ▶"), style_if(sel, theme.selected));
+    let value = |sel: bool, v: String| {
+        Span::styled(
+            format!("{} {v} {}", theme.glyphs.left, theme.glyphs.right),
+            style_if(sel, theme.selected),
+        )
+    };
     let mut sim = vec![
         Line::from(vec![
             Span::raw(if field_sel == 0 { "> " } else { "  " }),
@@ -50,6 +54,7 @@ pub fn apprentissage(
         sim,
         0,
         block(s::SIMULATEUR_TITRE, true, theme),
+        theme,
     );
     let mut lines = Vec::new();
     if let Some(note) = &a.remuneration.note {
@@ -79,6 +84,7 @@ pub fn apprentissage(
         lines,
         scroll,
         block(s::APPRENTISSAGE_TITRE, false, theme),
+        theme,
     );
 }
 
@@ -105,5 +111,6 @@ pub fn contacts(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll:
         lines,
         scroll,
         block(s::CONTACTS_TITRE, true, theme),
+        theme,
     );
 }

@@ -16,8 +16,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, BorderType, Borders, List, ListItem, ListState, Paragraph, Scrollbar,
-    ScrollbarOrientation, ScrollbarState, Wrap,
+    Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, Wrap,
 };
 
 use super::app::{App, Screen};
@@ -46,7 +46,10 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     let (title, keys) = screen_title_keys(app);
     let header = Line::from(vec![
         Span::styled(format!(" {} ", s::APP_TITLE), theme.title),
-        Span::styled(format!("· {title}"), theme.muted),
+        Span::styled(
+            format!("{}{title}", theme.glyphs.sep.trim_start()),
+            theme.muted,
+        ),
     ]);
     frame.render_widget(Paragraph::new(header), top);
     match app.screen() {
@@ -133,7 +136,8 @@ fn key_bar<'a>(
     if let Some(msg) = flash {
         return Line::from(Span::styled(format!(" {msg}"), theme.warning));
     }
-    let cost = |k: &str, a: &str| k.chars().count() + a.chars().count() + 4;
+    let cost =
+        |k: &'static str, a: &str| theme.glyphs.key(k).chars().count() + a.chars().count() + 4;
     let help = keys
         .iter()
         .find(|(k, _)| *k == "?")
@@ -157,9 +161,9 @@ fn key_bar<'a>(
     let mut spans = vec![Span::raw(" ")];
     for (i, (k, action)) in chosen.into_iter().enumerate() {
         if i > 0 {
-            spans.push(Span::styled(" · ", theme.muted));
+            spans.push(Span::styled(theme.glyphs.sep, theme.muted));
         }
-        spans.push(Span::styled(k, theme.key));
+        spans.push(Span::styled(theme.glyphs.key(k), theme.key));
         spans.push(Span::raw(format!(" {action}")));
     }
     Line::from(spans)
@@ -174,15 +178,12 @@ fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
 }
 
-/// A bordered block, highlighted when focused.
+/// A bordered block, highlighted when focused (thicker border, and colour).
 pub(super) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+    let g = &theme.glyphs;
     let b = Block::default()
         .borders(Borders::ALL)
-        .border_type(if focused {
-            BorderType::Thick
-        } else {
-            BorderType::Plain
-        })
+        .border_set(if focused { g.border_focus } else { g.border })
         .border_style(if focused {
             theme.focus_border
         } else {
@@ -196,6 +197,13 @@ pub(super) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'
             if focused { theme.title } else { theme.base },
         ))
     }
+}
+
+fn scrollbar(theme: &Theme) -> Scrollbar<'_> {
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .symbols(theme.glyphs.scrollbar.clone())
+        .begin_symbol(None)
+        .end_symbol(None)
 }
 
 /// A list with its selection and a scrollbar when it does not fit.
@@ -217,13 +225,7 @@ pub(super) fn list(
     frame.render_stateful_widget(widget, area, &mut state);
     if len > inner_height {
         let mut sb = ScrollbarState::new(len).position(sel.unwrap_or(0));
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            area,
-            &mut sb,
-        );
+        frame.render_stateful_widget(scrollbar(theme), area, &mut sb);
     }
 }
 
@@ -234,6 +236,7 @@ pub(super) fn text(
     lines: Vec<Line<'_>>,
     scroll: u16,
     block: Block<'_>,
+    theme: &Theme,
 ) {
     let inner = block.inner(area);
     let para = Paragraph::new(lines).wrap(Wrap { trim: false });
@@ -243,13 +246,7 @@ pub(super) fn text(
     frame.render_widget(para.block(block).scroll((scroll, 0)), area);
     if total > inner.height {
         let mut sb = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
-        frame.render_stateful_widget(
-            Scrollbar::new(ScrollbarOrientation::VerticalRight)
-                .begin_symbol(None)
-                .end_symbol(None),
-            area,
-            &mut sb,
-        );
+        frame.render_stateful_widget(scrollbar(theme), area, &mut sb);
     }
 }
 

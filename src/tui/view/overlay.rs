@@ -16,7 +16,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Ov
             let mut lines = Vec::new();
             for (k, a) in keys.iter().chain(s::AIDE_COMMUNE.iter()) {
                 lines.push(Line::from(vec![
-                    Span::styled(format!("{k:<16}"), theme.key),
+                    Span::styled(format!("{:<16}", theme.glyphs.key(k)), theme.key),
                     Span::raw(*a),
                 ]));
             }

@@ -32,8 +32,14 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16
         match p.score(t) {
             Some(score) => {
                 let filled = ((score / 100.0) * BAR as f64).round() as usize;
-                spans.push(Span::styled("█".repeat(filled), theme.gauge));
-                spans.push(Span::styled("░".repeat(BAR - filled.min(BAR)), theme.muted));
+                spans.push(Span::styled(
+                    theme.glyphs.bar_full.repeat(filled),
+                    theme.gauge,
+                ));
+                spans.push(Span::styled(
+                    theme.glyphs.bar_empty.repeat(BAR - filled.min(BAR)),
+                    theme.muted,
+                ));
                 spans.push(Span::raw(format!(" {:>3}", score.round())));
             }
             None => spans.push(Span::styled(s::PROFIL_INCONNU, theme.muted)),
@@ -64,5 +70,6 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16
         lines,
         scroll,
         block(s::PROFIL_TITRE, true, theme),
+        theme,
     );
 }

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Gauge, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::super::app::App;
 use super::super::strings as s;
@@ -34,14 +34,11 @@ pub fn view(
     .areas(area);
     let done = pos as f64 / items.len() as f64;
     frame.render_widget(
-        Gauge::default()
-            .block(block(
-                &s::quiz_progression(pos + 1, items.len()),
-                false,
-                theme,
-            ))
-            .gauge_style(theme.gauge)
-            .ratio(done.clamp(0.0, 1.0)),
+        Paragraph::new(progress_bar(done, progress.width.saturating_sub(2), theme)).block(block(
+            &s::quiz_progression(pos + 1, items.len()),
+            false,
+            theme,
+        )),
         progress,
     );
     let q = vec![
@@ -97,5 +94,17 @@ fn choice_line<'a>(
         Span::styled(format!("{key} "), theme.key),
         Span::styled(format!(" {label} "), style_if(selected, theme.selected)),
         Span::styled(if chosen { "  (ta réponse)" } else { "" }, theme.muted),
+    ])
+}
+
+/// A progress bar drawn with characters (visible in every theme, even without colour).
+fn progress_bar(done: f64, width: u16, theme: &Theme) -> Line<'static> {
+    let percent = format!(" {:>3} %", (done.clamp(0.0, 1.0) * 100.0).round());
+    let room = usize::from(width).saturating_sub(percent.chars().count());
+    let filled = ((done.clamp(0.0, 1.0) * room as f64).round() as usize).min(room);
+    Line::from(vec![
+        Span::styled(theme.glyphs.bar_full.repeat(filled), theme.gauge),
+        Span::styled(theme.glyphs.bar_empty.repeat(room - filled), theme.muted),
+        Span::raw(percent),
     ])
 }

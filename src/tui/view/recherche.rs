@@ -42,6 +42,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
             vec![Line::from(s::RECHERCHE_VIDE)],
             0,
             block("", false, theme),
+            theme,
         );
         return;
     }
@@ -52,6 +53,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
             vec![Line::from(s::RECHERCHE_RIEN)],
             0,
             block("", false, theme),
+            theme,
         );
         return;
     }

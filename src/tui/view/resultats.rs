@@ -72,7 +72,12 @@ pub fn view(
                 Span::raw(if selected { "> " } else { "  " }),
                 Span::styled(format!("{:<24}", filter_label(*row)), theme.header),
                 Span::styled(
-                    format!("◀ {} ▶", filter_value(app, *row)),
+                    format!(
+                        "{} {} {}",
+                        theme.glyphs.left,
+                        filter_value(app, *row),
+                        theme.glyphs.right
+                    ),
                     style_if(selected, theme.selected),
                 ),
             ])
@@ -84,6 +89,7 @@ pub fn view(
         filters,
         0,
         block(s::RESULTATS_FILTRES, pane == ResPane::Filtres, theme),
+        theme,
     );
 
     let [left, right] =
@@ -117,6 +123,7 @@ pub fn view(
             vec![Line::from(s::RESULTATS_AUCUN)],
             0,
             block(list_title, pane == ResPane::Liste, theme),
+            theme,
         );
     } else {
         list(
@@ -139,6 +146,7 @@ pub fn view(
         reasons,
         0,
         block(s::RESULTATS_POURQUOI, false, theme),
+        theme,
     );
 }
 
@@ -164,8 +172,9 @@ pub fn reasons_lines<'a>(app: &'a App, r: &Ranked, theme: &Theme) -> Vec<Line<'a
         lines.push(Line::from(Span::styled(m.titre.both(), theme.title)));
     }
     lines.push(Line::from(format!(
-        "{} · {}",
+        "{}{}{}",
         bucket_label(r.bucket),
+        theme.glyphs.sep,
         s::ressemblance(r.score)
     )));
     lines.push(Line::from(""));

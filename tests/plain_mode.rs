@@ -1,0 +1,105 @@
+//! Plain mode (`--plain`, TERM=dumb): the whole guide as a linear dialogue,
+//! driven through standard input, with nothing but text on standard output.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], env_term: &str, input: &str) -> (i32, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_boussole"))
+        .args(args)
+        .env("TERM", env_term)
+        .env_remove("BOUSSOLE_CONTENT")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    if let Some(mut i) = child.stdin.take() {
+        let _ = i.write_all(input.as_bytes());
+    }
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn assert_plain(out: &str) {
+    assert!(!out.contains('\x1b'), "escape sequence in plain mode");
+    for c in out.chars() {
+        let code = c as u32;
+        assert!(
+            !(0x2500..=0x25FF).contains(&code) && !(0x2190..=0x21FF).contains(&code),
+            "drawing character {c:?} in plain mode"
+        );
+    }
+}
+
+#[test]
+fn search_open_a_fiche_and_its_formation() {
+    // Menu without results: 4 = Rechercher.
+    let input = "4\nelectricien\n1\n1\n0\n\n0\n";
+    let (code, out) = run(&["--plain"], "xterm", input);
+    assert_eq!(code, 0);
+    assert_plain(&out);
+    assert!(
+        out.contains("1. Électricien du bâtiment / Électricienne du bâtiment (métier)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Parcours depuis ta situation (Je suis en 3e) :"),
+        "{out}"
+    );
+    assert!(out.contains("Formations de ce métier"), "{out}");
+    assert!(out.contains("Au revoir."), "{out}");
+}
+
+#[test]
+fn questionnaire_results_reasons_and_rejection() {
+    let mut input = String::from("1\n");
+    for _ in 0..30 {
+        input.push_str("4\n");
+    }
+    // Reject the first suggestion, then leave.
+    input.push_str("101\n0\n0\n");
+    let (code, out) = run(&["--plain"], "xterm", &input);
+    assert_eq!(code, 0);
+    assert_plain(&out);
+    assert!(out.contains("Ton profil :"), "{out}");
+    assert!(
+        out.contains("Ton profil est peu différencié"),
+        "all answers equal: {out}"
+    );
+    assert!(out.contains("Pourquoi : "), "{out}");
+    assert!(
+        out.contains("C'est noté : ce métier sort de ta liste."),
+        "{out}"
+    );
+}
+
+#[test]
+fn apprenticeship_simulator_contacts_and_situation() {
+    // 5 = apprentissage (age 17, year 1), 6 = contacts, 7 = situation (2nd), 0 = quit.
+    let input = "5\n17\n1\n6\n7\n4\n0\n";
+    let (code, out) = run(&["--plain"], "xterm", input);
+    assert_eq!(code, 0);
+    assert_plain(&out);
+    assert!(
+        out.contains("27 % du SMIC, soit au moins 492.22 € brut par mois"),
+        "{out}"
+    );
+    assert!(out.contains("0800 050 000"), "{out}");
+    assert!(out.contains("Ta situation : J'ai un CAP."), "{out}");
+}
+
+#[test]
+fn term_dumb_chooses_plain_mode_and_end_of_input_leaves_cleanly() {
+    let (code, out) = run(&[], "dumb", "9\n");
+    assert_eq!(code, 0);
+    assert_plain(&out);
+    assert!(
+        out.contains("Je n'ai pas compris. Tape seulement un nombre de 0 à 7"),
+        "{out}"
+    );
+    assert!(out.contains("Au revoir."), "{out}");
+}
