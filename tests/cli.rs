@@ -186,3 +186,26 @@ fn quiz_reasks_on_bad_input_and_stops_on_end_of_input() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stdout(&o).contains("Fin des réponses"), "{}", stdout(&o));
 }
+
+#[test]
+fn a_bad_config_file_names_its_line_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("config.toml");
+    std::fs::write(&cfg, "theme = \"mono\"\nsouris = \"oui\"\n").expect("write");
+    let o = boussole(&["--config", &cfg.display().to_string()], "");
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("{}:2:10: type incorrect", cfg.display())), "{err}");
+}
+
+#[test]
+fn completions_and_man_page() {
+    let o = boussole(&["completions", "bash"], "");
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("_boussole()"));
+    let o = boussole(&["man"], "");
+    assert!(o.status.success());
+    assert!(stdout(&o).contains(".TH boussole 1"));
+    let o = boussole(&["--version"], "");
+    assert!(stdout(&o).starts_with("boussole "));
+}
