@@ -195,7 +195,10 @@ fn a_bad_config_file_names_its_line_and_exits_1() {
     let o = boussole(&["--config", &cfg.display().to_string()], "");
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains(&format!("{}:2:10: type incorrect", cfg.display())), "{err}");
+    assert!(
+        err.contains(&format!("{}:2:10: type incorrect", cfg.display())),
+        "{err}"
+    );
 }
 
 #[test]

@@ -544,3 +544,48 @@ fn a_saved_session_is_restored() {
     assert_eq!(back.session.favoris, app.session.favoris);
     assert_eq!(back.saved(), saved);
 }
+
+#[test]
+fn mouse_clicks_select_and_answer() {
+    let mut app = App::new(fixture());
+    // In the questionnaire, a click on "3  J'aime" (body row 1 + 8 + 3) answers 3.
+    send(&mut app, &[Msg::Char('1'), Msg::Char('r')]);
+    update(&mut app, Msg::Click(10, 12));
+    assert_eq!(
+        app.session.answers.get("r-velo"),
+        Some(boussole::quiz::Answer::Note(3))
+    );
+    take_quick_quiz(&mut app);
+    update(&mut app, Msg::Enter);
+    // Résultats: header row at y = 8, first métier at 9, second at 10.
+    update(&mut app, Msg::Click(5, 10));
+    assert!(
+        matches!(app.screen(), Screen::Resultats { sel: 1, .. }),
+        "{:?}",
+        app.screen()
+    );
+    update(&mut app, Msg::Click(5, 8)); // a header: nothing changes
+    assert!(matches!(app.screen(), Screen::Resultats { sel: 1, .. }));
+    // A click on the filters pane selects a filter row (y = 2 + row).
+    update(&mut app, Msg::Click(5, 4));
+    assert!(matches!(
+        app.screen(),
+        Screen::Resultats {
+            pane: boussole::tui::app::ResPane::Filtres,
+            filter: 2,
+            ..
+        }
+    ));
+    // Explorer: the second domain in the left column.
+    let mut app = App::new(fixture());
+    update(&mut app, Msg::Char('2'));
+    update(&mut app, Msg::Click(3, 3));
+    assert!(matches!(
+        app.screen(),
+        Screen::Explorer {
+            domaine: 1,
+            right: false,
+            ..
+        }
+    ));
+}

@@ -8,6 +8,7 @@ use crate::matching::{self, Bucket, Filters, Method, Reasons};
 use crate::quiz::{self, Answer, Answers, Form, Profile};
 use crate::search::{Hit, Index, Kind};
 
+use super::layout;
 use super::msg::Msg;
 use super::strings as s;
 
@@ -421,6 +422,35 @@ impl App {
             .collect();
     }
 
+    /// Rows of the results list: a group header (`None`) before each bucket,
+    /// then the index of each ranked métier.
+    pub fn result_rows(&self) -> Vec<Option<usize>> {
+        let mut rows = Vec::with_capacity(self.ranked.len() + 3);
+        let mut last = None;
+        for (i, r) in self.ranked.iter().enumerate() {
+            if last != Some(r.bucket) {
+                rows.push(None);
+                last = Some(r.bucket);
+            }
+            rows.push(Some(i));
+        }
+        rows
+    }
+
+    /// Rows of the search results: a header (`None`) before each kind.
+    pub fn search_rows(&self) -> Vec<Option<usize>> {
+        let mut rows = Vec::with_capacity(self.hits.len() + 3);
+        let mut last = None;
+        for (i, h) in self.hits.iter().enumerate() {
+            if last != Some(h.kind) {
+                rows.push(None);
+                last = Some(h.kind);
+            }
+            rows.push(Some(i));
+        }
+        rows
+    }
+
     /// The ranked métier for an id, if in the current results.
     pub fn ranked_of(&self, id: &str) -> Option<&Ranked> {
         self.ranked.iter().find(|r| r.id == id)
@@ -633,6 +663,10 @@ pub fn update(app: &mut App, msg: Msg) {
             return;
         }
         _ => {}
+    }
+    if let Msg::Click(x, y) = msg {
+        click(app, x, y);
+        return;
     }
     let screen = app.screen().clone();
     match screen {
@@ -1333,4 +1367,130 @@ pub fn by_apprenticeship(content: &Content, id: &str) -> bool {
     content
         .formation(id)
         .is_some_and(|f| f.has_voie(Voie::Apprentissage))
+}
+
+/// The entry under a click in a list whose rows map to entries (`None` for headers).
+fn clicked(
+    area: ratatui::layout::Rect,
+    x: u16,
+    y: u16,
+    rows: &[Option<usize>],
+    sel: usize,
+) -> Option<usize> {
+    let selected_row = rows.iter().position(|r| *r == Some(sel)).unwrap_or(0);
+    let row = layout::list_row(area, y, x, selected_row, rows.len())?;
+    rows.get(row).copied().flatten()
+}
+
+/// Plain list rows: one entry per row.
+fn plain_rows(n: usize) -> Vec<Option<usize>> {
+    (0..n).map(Some).collect()
+}
+
+/// A mouse click selects what is under it (and answers, in the questionnaire).
+fn click(app: &mut App, x: u16, y: u16) {
+    let body = layout::body(app.size);
+    let screen = app.screen().clone();
+    match screen {
+        Screen::Accueil { sel } => update_accueil(app, sel, Msg::Click(x, y)),
+        Screen::Questionnaire { form, pos, cursor } => {
+            // Choices start below the progress (3 rows) and the question (5 rows).
+            let first = body.y + 8;
+            if (first..first + 6).contains(&y) {
+                let choice = (y - first) as u8;
+                let msg = if choice >= 5 {
+                    Msg::Char('n')
+                } else {
+                    Msg::Char(char::from(b'0' + choice))
+                };
+                update_quiz(app, form, pos, cursor, msg);
+            }
+        }
+        Screen::Resultats { sel, filter, .. } => {
+            let (filters, list, _) = layout::resultats(body);
+            let rows = app.result_rows();
+            if let Some(i) = clicked(list, x, y, &rows, sel) {
+                if let Screen::Resultats { pane, sel, .. } = app.screen_mut() {
+                    *pane = ResPane::Liste;
+                    *sel = i;
+                }
+            } else if let Some(f) =
+                clicked(filters, x, y, &plain_rows(FilterRow::ALL.len()), filter)
+                && let Screen::Resultats { pane, filter, .. } = app.screen_mut()
+            {
+                *pane = ResPane::Filtres;
+                *filter = f;
+            }
+        }
+        Screen::Recherche { sel, .. } => {
+            let (_, results) = layout::recherche(body);
+            if let Some(i) = clicked(results, x, y, &app.search_rows(), sel)
+                && let Screen::Recherche { sel, .. } = app.screen_mut()
+            {
+                *sel = i;
+            }
+        }
+        Screen::Explorer {
+            domaine,
+            sel,
+            right,
+        } => {
+            let (left, _, list) = layout::explorer(body);
+            let n_dom = app.content.domaines.len();
+            if let Some(d) = clicked(left, x, y, &plain_rows(n_dom), domaine) {
+                if let Screen::Explorer {
+                    domaine,
+                    sel,
+                    right,
+                } = app.screen_mut()
+                {
+                    *domaine = d;
+                    *sel = 0;
+                    *right = false;
+                }
+            } else {
+                let n = app.domain_entries(domaine).len();
+                let current = if right { sel } else { 0 };
+                if let Some(i) = clicked(list, x, y, &plain_rows(n), current)
+                    && let Screen::Explorer { sel, right, .. } = app.screen_mut()
+                {
+                    *sel = i;
+                    *right = true;
+                }
+            }
+        }
+        Screen::FicheMetier {
+            id,
+            tab: Tab::Formations,
+            sel,
+            ..
+        } => {
+            let (_, content) = layout::fiche_metier(body);
+            let n = fiche_rows(app, &id, Tab::Formations);
+            if let Some(i) = clicked(content, x, y, &plain_rows(n), sel)
+                && let Screen::FicheMetier { sel, .. } = app.screen_mut()
+            {
+                *sel = i;
+            }
+        }
+        Screen::FicheFormation { id, sel } => {
+            let (_, links) = layout::fiche_formation(body);
+            let n = app.formation_links(&id).len();
+            if let Some(i) = clicked(links, x, y, &plain_rows(n), sel)
+                && let Screen::FicheFormation { sel, .. } = app.screen_mut()
+            {
+                *sel = i;
+            }
+        }
+        Screen::FicheRome { code, sel } => {
+            let (_, links) = layout::fiche_rome(body);
+            let n = app.rome_links(&code).len();
+            if let Some(i) = clicked(links, x, y, &plain_rows(n), sel)
+                && let Screen::FicheRome { sel, .. } = app.screen_mut()
+            {
+                *sel = i;
+            }
+        }
+        _ => {}
+    }
 }

@@ -6,6 +6,7 @@
 //! tested with ratatui's `TestBackend`.
 
 pub mod app;
+pub mod layout;
 pub mod msg;
 pub mod strings;
 pub mod theme;

@@ -1,7 +1,7 @@
 //! Explorer: the 14 domains, then their métiers (rich fiches first, then short ones).
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
@@ -19,8 +19,7 @@ pub fn view(
     sel: usize,
     right: bool,
 ) {
-    let [left_area, right_area] =
-        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(area);
+    let (left_area, pres_area, list_area) = super::super::layout::explorer(area);
     let domains: Vec<ListItem<'_>> = app
         .content
         .domaines
@@ -42,8 +41,7 @@ pub fn view(
         .get(domaine)
         .map(|d| d.presentation.as_str())
         .unwrap_or("");
-    let [pres_area, list_area] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(right_area);
+
     super::text(
         frame,
         pres_area,

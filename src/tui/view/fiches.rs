@@ -1,7 +1,7 @@
 //! Fiches: a rich métier (with tabs), a formation, a short ROME fiche.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Tabs};
 
@@ -36,8 +36,7 @@ pub fn metier(
     let Some(m) = app.content.metier(id) else {
         return;
     };
-    let [tabs_area, body] =
-        Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(area);
+    let (tabs_area, body) = super::super::layout::fiche_metier(area);
     let tabs: Vec<Tab> = Tab::ALL
         .into_iter()
         .filter(|t| *t != Tab::Pourquoi || app.session.profile.is_some())
@@ -328,8 +327,7 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
     let Some(f) = app.content.formation(id) else {
         return;
     };
-    let [info, links_area] =
-        Layout::vertical([Constraint::Min(8), Constraint::Length(9)]).areas(area);
+    let (info, links_area) = super::super::layout::fiche_formation(area);
     let mut lines = vec![
         field(
             s::FORMATION_NIVEAU,
@@ -433,8 +431,7 @@ pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str,
     let Some(r) = app.content.fiche_rome(code) else {
         return;
     };
-    let [info, links_area] =
-        Layout::vertical([Constraint::Min(6), Constraint::Length(8)]).areas(area);
+    let (info, links_area) = super::super::layout::fiche_rome(area);
     let domaine = app
         .content
         .domaine(r.code.get(..1).unwrap_or(""))

@@ -12,7 +12,7 @@ mod recherche;
 mod resultats;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
@@ -37,12 +37,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         too_small(theme, frame, area);
         return;
     }
-    let [top, body, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Min(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [top, body, bottom] = super::layout::frame(area);
     let (title, keys) = screen_title_keys(app);
     let header = Line::from(vec![
         Span::styled(format!(" {} ", s::APP_TITLE), theme.title),

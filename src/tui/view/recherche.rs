@@ -1,7 +1,7 @@
 //! Rechercher: live results as you type, matched letters highlighted, grouped by kind.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph};
 
@@ -20,8 +20,7 @@ pub fn kind_label(k: Kind) -> &'static str {
 }
 
 pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str, sel: usize) {
-    let [input_area, results_area] =
-        Layout::vertical([Constraint::Length(3), Constraint::Min(3)]).areas(area);
+    let (input_area, results_area) = super::super::layout::recherche(area);
     let input = Line::from(vec![
         Span::styled(s::RECHERCHE_INVITE, theme.muted),
         Span::raw(query),
@@ -57,22 +56,24 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
         );
         return;
     }
-    let mut items = Vec::new();
-    let mut selected_row = None;
-    let mut last = None;
-    for (i, h) in app.hits.iter().enumerate() {
-        if last != Some(h.kind) {
-            items.push(ListItem::new(Line::from(Span::styled(
-                kind_label(h.kind),
-                theme.header,
-            ))));
-            last = Some(h.kind);
-        }
-        if i == sel {
-            selected_row = Some(items.len());
-        }
-        items.push(ListItem::new(highlighted(h, theme)));
-    }
+    let rows = app.search_rows();
+    let selected_row = rows.iter().position(|r| *r == Some(sel));
+    let items: Vec<ListItem<'_>> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(n, row)| match row {
+            Some(i) => app
+                .hits
+                .get(*i)
+                .map(|h| ListItem::new(highlighted(h, theme))),
+            None => rows
+                .get(n + 1)
+                .copied()
+                .flatten()
+                .and_then(|i| app.hits.get(i))
+                .map(|h| ListItem::new(Line::from(Span::styled(kind_label(h.kind), theme.header)))),
+        })
+        .collect();
     let title = format!("{} ({})", s::RECHERCHE_TITRE, app.hits.len());
     list(
         frame,

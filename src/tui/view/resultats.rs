@@ -1,7 +1,7 @@
 //! Résultats: filters, the grouped list, and why the selected métier is there.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
@@ -61,8 +61,7 @@ pub fn view(
     sel: usize,
     filter: usize,
 ) {
-    let [filters_area, main] =
-        Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(area);
+    let (filters_area, left, right) = super::super::layout::resultats(area);
     let filters: Vec<Line<'_>> = FilterRow::ALL
         .iter()
         .enumerate()
@@ -92,25 +91,31 @@ pub fn view(
         theme,
     );
 
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main);
-    // Rows with group headers; remember which row is the selected métier.
-    let mut items: Vec<ListItem<'_>> = Vec::new();
-    let mut selected_row = None;
-    let mut last_bucket = None;
-    for (i, r) in app.ranked.iter().enumerate() {
-        if last_bucket != Some(r.bucket) {
-            items.push(ListItem::new(Line::from(Span::styled(
-                bucket_label(r.bucket),
-                theme.header,
-            ))));
-            last_bucket = Some(r.bucket);
-        }
-        if i == sel {
-            selected_row = Some(items.len());
-        }
-        items.push(ListItem::new(row_line(app, r, theme)));
-    }
+    // Rows with group headers (the same rows `update` maps clicks to).
+    let rows = app.result_rows();
+    let selected_row = rows.iter().position(|r| *r == Some(sel));
+    let items: Vec<ListItem<'_>> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(n, row)| match row {
+            Some(i) => app
+                .ranked
+                .get(*i)
+                .map(|r| ListItem::new(row_line(app, r, theme))),
+            // A header names the bucket of the entry that follows it.
+            None => rows
+                .get(n + 1)
+                .copied()
+                .flatten()
+                .and_then(|i| app.ranked.get(i))
+                .map(|r| {
+                    ListItem::new(Line::from(Span::styled(
+                        bucket_label(r.bucket),
+                        theme.header,
+                    )))
+                }),
+        })
+        .collect();
     let list_title = if app.method == Method::HighestThemes {
         s::RESULTATS_PLAT
     } else {
