@@ -20,6 +20,9 @@ mod model;
 
 use model::*;
 
+#[path = "src/content/tree.rs"]
+mod tree;
+
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -27,9 +30,7 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo:rerun-if-changed={}", root.display());
     println!("cargo:rerun-if-changed=src/content/model.rs");
-    let mut files = Vec::new();
-    collect(&root, &root, &mut files);
-    files.sort();
+    let files = tree::toml_files(&root).expect("content/ is readable");
     let mut out = String::from("pub static BUNDLED: &[(&str, &str)] = &[\n");
     for (relative, path) in &files {
         println!("cargo:rerun-if-changed={}", path.display());
@@ -46,29 +47,6 @@ fn main() {
     let content = compile(&files);
     let bytes = postcard::to_allocvec(&content).expect("the content serialises");
     std::fs::write(out_dir.join("content.postcard"), bytes).expect("OUT_DIR is writable");
-}
-
-fn collect(root: &Path, dir: &Path, files: &mut Vec<(String, PathBuf)>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let relative = path
-            .strip_prefix(root)
-            .expect("entries are below the root")
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        if path.is_dir() {
-            if dir == root && (relative == "metiers" || relative == "formations") {
-                collect(root, &path, files);
-            }
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            files.push((relative, path));
-        }
-    }
 }
 
 #[derive(Deserialize)]

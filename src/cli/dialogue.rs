@@ -179,14 +179,7 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
         let results = matching::rank(st.content, &profile, &st.answers, &filters, &st.rejected);
         writeln!(out)?;
         if results.method == Method::HighestThemes {
-            writeln!(
-                out,
-                "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre."
-            )?;
-            writeln!(
-                out,
-                "Les métiers sont classés d'après tes thèmes les plus forts. Tu peux aussi explorer par domaine."
-            )?;
+            plain::print_flat_notice(out)?;
         }
         let top: Vec<_> = results.matches.iter().take(10).collect();
         if top.is_empty() {

@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use anyhow::Result;
 use boussole::content::{Content, Formation, Metier, Voie};
 use boussole::matching::{self, Bucket, Filters, Match, Method, Satisfied};
-use boussole::parcours::{self, Mode, Route};
+use boussole::parcours::{self, Route};
 use boussole::quiz::{self, Answer, Answers, Form, Profile};
 use boussole::search::{Index, Kind};
 use serde_json::json;
@@ -201,22 +201,6 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
 }
 
 pub fn route_text(r: &Route<'_>) -> String {
-    let steps: Vec<String> = r
-        .etapes
-        .iter()
-        .map(|e| match e.mode {
-            Mode::Vae => format!("{} par la VAE", e.formation.intitule),
-            Mode::Formation if e.formation.has_voie(Voie::Apprentissage) => {
-                format!(
-                    "{} ({} mois, possible en apprentissage)",
-                    e.formation.intitule, e.formation.duree_mois
-                )
-            }
-            Mode::Formation => {
-                format!("{} ({} mois)", e.formation.intitule, e.formation.duree_mois)
-            }
-        })
-        .collect();
     let total = match r.duree_mois {
         Some(m) => format!(" — {m} mois en tout"),
         None => " — durée selon l'expérience".to_string(),
@@ -226,7 +210,7 @@ pub fn route_text(r: &Route<'_>) -> String {
     } else {
         ""
     };
-    format!("{}{total}{app}", steps.join(", puis "))
+    format!("{}{total}{app}", boussole::export::route_steps(r))
 }
 
 pub fn parcours(
@@ -357,14 +341,7 @@ pub fn quiz(
     } else {
         print_profile(out, content, &profile)?;
         if results.method == Method::HighestThemes {
-            writeln!(
-                out,
-                "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre."
-            )?;
-            writeln!(
-                out,
-                "Les métiers ci-dessous sont classés d'après tes thèmes les plus forts. Explore aussi par domaine."
-            )?;
+            print_flat_notice(out)?;
         }
         writeln!(out)?;
         writeln!(out, "Métiers à découvrir :")?;
@@ -437,6 +414,19 @@ fn parse_answer(s: &str) -> Option<Answer> {
             .filter(|n| *n <= quiz::MAX_ANSWER)
             .map(Answer::Note),
     }
+}
+
+/// What to say when a profile is flat (see docs/methode.md).
+pub fn print_flat_notice(out: &mut impl Write) -> Result<()> {
+    writeln!(
+        out,
+        "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre."
+    )?;
+    writeln!(
+        out,
+        "Les métiers sont classés d'après tes thèmes les plus forts. Tu peux aussi explorer par domaine."
+    )?;
+    Ok(())
 }
 
 pub fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Result<()> {

@@ -6,6 +6,7 @@ mod model;
 mod parse;
 pub mod schema;
 mod source;
+mod tree;
 mod validate;
 
 pub use diag::{ContentError, Probleme, line_col};

@@ -65,41 +65,20 @@ pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, DirError> {
     if !root.is_dir() {
         return Err(DirError::NotADirectory(shown_root));
     }
-    let mut files = Vec::new();
-    collect(root, root, &mut files)?;
-    files.sort_by(|a, b| a.relative.cmp(&b.relative));
-    Ok(files)
-}
-
-fn collect(root: &Path, dir: &Path, files: &mut Vec<SourceFile>) -> Result<(), DirError> {
     let io = |path: &Path, source| DirError::Io {
         path: path.display().to_string(),
         source,
     };
-    let entries = std::fs::read_dir(dir).map_err(|e| io(dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| io(dir, e))?;
-        let path = entry.path();
-        let relative = path
-            .strip_prefix(root)
-            .unwrap_or(&path)
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        if path.is_dir() {
-            // Only the two folders of the layout hold content files.
-            if dir == root && (relative == "metiers" || relative == "formations") {
-                collect(root, &path, files)?;
-            }
-        } else if path.extension().is_some_and(|e| e == "toml") {
+    let listed = super::tree::toml_files(root).map_err(|e| io(root, e))?;
+    listed
+        .into_iter()
+        .map(|(relative, path)| {
             let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
-            files.push(SourceFile {
+            Ok(SourceFile {
                 relative,
                 shown: path.display().to_string(),
                 bytes,
-            });
-        }
-    }
-    Ok(())
+            })
+        })
+        .collect()
 }

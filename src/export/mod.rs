@@ -54,15 +54,17 @@ fn theme_name(content: &Content, t: Theme) -> String {
         .map_or(t.letter().to_string(), |i| i.nom.clone())
 }
 
-fn route_text(r: &Route<'_>) -> String {
+/// A route in words: "CAP Cuisine (24 mois, possible en apprentissage), puis …".
+/// Shared by the summary and the plain command line.
+pub fn route_steps(r: &Route<'_>) -> String {
     let steps: Vec<String> = r
         .etapes
         .iter()
         .map(|e| match e.mode {
-            Mode::Vae => format!("{} (VAE)", e.formation.intitule),
+            Mode::Vae => format!("{} par la VAE", e.formation.intitule),
             Mode::Formation if e.formation.has_voie(Voie::Apprentissage) => {
                 format!(
-                    "{} ({} mois, apprentissage possible)",
+                    "{} ({} mois, possible en apprentissage)",
                     e.formation.intitule, e.formation.duree_mois
                 )
             }
@@ -71,7 +73,7 @@ fn route_text(r: &Route<'_>) -> String {
             }
         })
         .collect();
-    steps.join(" → ")
+    steps.join(", puis ")
 }
 
 fn reasons_text(content: &Content, m: &Match<'_>) -> String {
@@ -152,7 +154,7 @@ pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
         }
         match route {
             Some(r) => {
-                let _ = writeln!(out, "- Parcours : {}", route_text(r));
+                let _ = writeln!(out, "- Parcours : {}", route_steps(r));
             }
             None => {
                 let _ = writeln!(out, "- Parcours : aucun trouvé depuis cette situation");
@@ -267,7 +269,7 @@ pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
         }
         let route = route.as_ref().map_or(
             "aucun trouvé depuis cette situation".to_string(),
-            route_text,
+            route_steps,
         );
         let _ = writeln!(out, "<li>Parcours : {}</li>", e(&route));
         let _ = writeln!(

@@ -690,37 +690,11 @@ pub fn update(app: &mut App, msg: Msg) {
         } => update_fiche(app, id, tab, sel, sc, msg),
         Screen::FicheFormation { id, sel } => {
             let links = app.formation_links(&id);
-            match msg {
-                Msg::Back => app.back(),
-                Msg::Enter => {
-                    if let Some(l) = links.get(sel).cloned() {
-                        app.open_link(l);
-                    }
-                }
-                m if is_nav(m) => {
-                    if let Screen::FicheFormation { sel, .. } = app.screen_mut() {
-                        *sel = step(*sel, links.len(), m);
-                    }
-                }
-                _ => {}
-            }
+            update_links(app, &links, sel, msg);
         }
         Screen::FicheRome { code, sel } => {
             let links = app.rome_links(&code);
-            match msg {
-                Msg::Back => app.back(),
-                Msg::Enter => {
-                    if let Some(l) = links.get(sel).cloned() {
-                        app.open_link(l);
-                    }
-                }
-                m if is_nav(m) => {
-                    if let Screen::FicheRome { sel, .. } = app.screen_mut() {
-                        *sel = step(*sel, links.len(), m);
-                    }
-                }
-                _ => {}
-            }
+            update_links(app, &links, sel, msg);
         }
         Screen::Explorer {
             domaine,
@@ -765,6 +739,26 @@ pub fn update(app: &mut App, msg: Msg) {
                 _ => {}
             }
         }
+    }
+}
+
+/// A fiche whose body is a list of links (formation, fiche courte).
+fn update_links(app: &mut App, links: &[Link], sel: usize, msg: Msg) {
+    match msg {
+        Msg::Back => app.back(),
+        Msg::Enter => {
+            if let Some(l) = links.get(sel).cloned() {
+                app.open_link(l);
+            }
+        }
+        m if is_nav(m) => {
+            if let Screen::FicheFormation { sel: s, .. } | Screen::FicheRome { sel: s, .. } =
+                app.screen_mut()
+            {
+                *s = step(sel, links.len(), m);
+            }
+        }
+        _ => {}
     }
 }
 

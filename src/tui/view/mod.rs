@@ -224,6 +224,28 @@ pub(super) fn list(
     }
 }
 
+/// List items for grouped rows (see `App::result_rows`): an entry, or a
+/// header naming the group of the entry that follows it.
+pub(super) fn grouped<'a, T>(
+    rows: &[Option<usize>],
+    entries: &'a [T],
+    item: impl Fn(&'a T) -> ListItem<'a>,
+    header: impl Fn(&'a T) -> ListItem<'a>,
+) -> Vec<ListItem<'a>> {
+    rows.iter()
+        .enumerate()
+        .filter_map(|(n, row)| match row {
+            Some(i) => entries.get(*i).map(&item),
+            None => rows
+                .get(n + 1)
+                .copied()
+                .flatten()
+                .and_then(|i| entries.get(i))
+                .map(&header),
+        })
+        .collect()
+}
+
 /// Wrapped text, scrolled, with a scrollbar when it is longer than the area.
 pub(super) fn text(
     frame: &mut Frame,

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, list, text};
+use super::{block, grouped, list, text};
 use crate::search::{Hit, Kind};
 
 pub fn kind_label(k: Kind) -> &'static str {
@@ -58,22 +58,12 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
     }
     let rows = app.search_rows();
     let selected_row = rows.iter().position(|r| *r == Some(sel));
-    let items: Vec<ListItem<'_>> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(n, row)| match row {
-            Some(i) => app
-                .hits
-                .get(*i)
-                .map(|h| ListItem::new(highlighted(h, theme))),
-            None => rows
-                .get(n + 1)
-                .copied()
-                .flatten()
-                .and_then(|i| app.hits.get(i))
-                .map(|h| ListItem::new(Line::from(Span::styled(kind_label(h.kind), theme.header)))),
-        })
-        .collect();
+    let items = grouped(
+        &rows,
+        &app.hits,
+        |h| ListItem::new(highlighted(h, theme)),
+        |h| ListItem::new(Line::from(Span::styled(kind_label(h.kind), theme.header))),
+    );
     let title = format!("{} ({})", s::RECHERCHE_TITRE, app.hits.len());
     list(
         frame,

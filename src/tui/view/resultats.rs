@@ -8,7 +8,7 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, FilterRow, Ranked, ResPane};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, heading, list, style_if, text};
+use super::{block, grouped, heading, list, style_if, text};
 use crate::matching::{Bucket, Method, Satisfied};
 
 pub fn bucket_label(b: Bucket) -> &'static str {
@@ -94,28 +94,17 @@ pub fn view(
     // Rows with group headers (the same rows `update` maps clicks to).
     let rows = app.result_rows();
     let selected_row = rows.iter().position(|r| *r == Some(sel));
-    let items: Vec<ListItem<'_>> = rows
-        .iter()
-        .enumerate()
-        .filter_map(|(n, row)| match row {
-            Some(i) => app
-                .ranked
-                .get(*i)
-                .map(|r| ListItem::new(row_line(app, r, theme))),
-            // A header names the bucket of the entry that follows it.
-            None => rows
-                .get(n + 1)
-                .copied()
-                .flatten()
-                .and_then(|i| app.ranked.get(i))
-                .map(|r| {
-                    ListItem::new(Line::from(Span::styled(
-                        bucket_label(r.bucket),
-                        theme.header,
-                    )))
-                }),
-        })
-        .collect();
+    let items = grouped(
+        &rows,
+        &app.ranked,
+        |r| ListItem::new(row_line(app, r, theme)),
+        |r| {
+            ListItem::new(Line::from(Span::styled(
+                bucket_label(r.bucket),
+                theme.header,
+            )))
+        },
+    );
     let list_title = if app.method == Method::HighestThemes {
         s::RESULTATS_PLAT
     } else {
