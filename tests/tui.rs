@@ -589,3 +589,13 @@ fn mouse_clicks_select_and_answer() {
         }
     ));
 }
+
+#[test]
+fn hjkl_move_like_arrows_except_in_the_search_field() {
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('j'), Msg::Char('j'), Msg::Char('k')]);
+    assert!(matches!(app.screen(), Screen::Accueil { sel: 1 }));
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "hjkl");
+    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "hjkl"));
+}

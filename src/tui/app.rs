@@ -626,6 +626,14 @@ pub fn update(app: &mut App, msg: Msg) {
         return;
     }
     let in_text = matches!(app.screen(), Screen::Recherche { .. });
+    // h j k l move like the arrows, except where letters are typed.
+    let msg = match msg {
+        Msg::Char('h') if !in_text => Msg::Left,
+        Msg::Char('j') if !in_text => Msg::Down,
+        Msg::Char('k') if !in_text => Msg::Up,
+        Msg::Char('l') if !in_text => Msg::Right,
+        other => other,
+    };
     match msg {
         Msg::Help => {
             app.overlay = Some(Overlay::Help);

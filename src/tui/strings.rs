@@ -238,6 +238,7 @@ pub const KEYS_COMPARER: Keys = &[
 /// Extra lines of the help, common to every screen.
 pub const AIDE_COMMUNE: Keys = &[
     ("/", "rechercher, depuis n'importe quel écran"),
+    ("h j k l", "comme les flèches (sauf dans la recherche)"),
     ("Échap", "revenir à l'écran précédent"),
     ("? ou F1", "cette aide"),
     ("Tab / Maj+Tab", "passer d'une zone à l'autre"),
