@@ -14,7 +14,11 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Ov
     let (title, lines, width, height) = match overlay {
         Overlay::Help => {
             let mut lines = Vec::new();
-            for (k, a) in keys.iter().chain(s::AIDE_COMMUNE.iter()) {
+            for (k, a) in keys.iter().chain(
+                s::AIDE_COMMUNE
+                    .iter()
+                    .filter(|(ck, _)| !keys.iter().any(|(k, _)| k == ck)),
+            ) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{:<16}", theme.glyphs.key(k)), theme.key),
                     Span::raw(*a),
