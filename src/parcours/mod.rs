@@ -1,7 +1,9 @@
 //! Pathways: from a person's situation to a métier, through the formation graph.
 //!
 //! A route enters a formation whose `acces` names the situation, then follows
-//! `poursuites` until it reaches one of the métier's formations. Routes never
+//! `poursuites` until it reaches one of the métier's formations. Routes are
+//! sorted by total duration, then number of steps, then the number of steps
+//! that cannot be taken by apprenticeship, then formation ids. Routes never
 //! repeat a formation and never go deeper than [`MAX_STEPS`], so a cycle in the
 //! content cannot hang the search. Adults also get a VAE route for each of the
 //! métier's formations open to VAE.
@@ -149,6 +151,11 @@ pub fn routes<'a>(
                 r.duree_mois.is_none(),
                 r.duree_mois.unwrap_or(0),
                 r.etapes.len(),
+                // At equal length, the route that can be done most by apprenticeship.
+                r.etapes
+                    .iter()
+                    .filter(|e| !e.formation.has_voie(Voie::Apprentissage))
+                    .count(),
             )
         };
         key(a).cmp(&key(b)).then_with(|| ids(a).cmp(&ids(b)))
