@@ -456,23 +456,34 @@ mod random {
         }
     }
 
+    /// Every width from 1 to 250 (at 24 and 80 lines) and every height from
+    /// 1 to 80 (at 80 and 250 columns), plus odd corners, for every screen.
     #[test]
     fn every_screen_renders_at_every_size() {
+        let mut sizes: Vec<(u16, u16)> = vec![(0, 0), (0, 10), (10, 0), (1, 1), (250, 80)];
+        for w in 1..=250 {
+            sizes.push((w, 24));
+            sizes.push((w, 80));
+        }
+        for h in 1..=80 {
+            sizes.push((80, h));
+            sizes.push((250, h));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(1, 1)).expect("test terminal");
+        let theme = Theme::new(ThemeName::Defaut);
+        let mut frames = 0;
         for (_, app) in screens() {
-            for (w, h) in [
-                (1, 1),
-                (0, 10),
-                (10, 0),
-                (79, 23),
-                (80, 24),
-                (81, 25),
-                (250, 80),
-                (200, 3),
-                (3, 200),
-            ] {
-                let _ = render(&app, ThemeName::Defaut, w, h);
+            for &(w, h) in &sizes {
+                terminal.backend_mut().resize(w, h);
+                terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                    .expect("resize");
+                let done = terminal.draw(|f| view(&app, &theme, f)).expect("draw");
+                assert_eq!((done.area.width, done.area.height), (w, h));
+                frames += 1;
             }
         }
+        assert_eq!(frames, screens().len() * sizes.len());
     }
 }
 
