@@ -142,7 +142,7 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
     }
     if let Some(r) = content.fiche_rome(&id.to_ascii_uppercase()) {
         writeln!(out, "{} (fiche courte ROME {})", r.libelle, r.code)?;
-        if let Some(d) = content.domaine(&r.code[..1]) {
+        if let Some(d) = content.domaine(r.code.get(..1).unwrap_or("")) {
             writeln!(out, "Domaine : {}", d.libelle)?;
         }
         writeln!(
