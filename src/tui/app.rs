@@ -422,6 +422,11 @@ impl App {
             .collect();
     }
 
+    /// Whether the content says where any formation takes place.
+    pub fn has_places(&self) -> bool {
+        self.content.formations.iter().any(|f| !f.lieux.is_empty())
+    }
+
     /// Rows of the results list: a group header (`None`) before each bucket,
     /// then the index of each ranked métier.
     pub fn result_rows(&self) -> Vec<Option<usize>> {
@@ -1044,6 +1049,7 @@ fn open_results(app: &mut App) {
 
 /// Values a filter cycles through.
 fn cycle_filter(app: &mut App, row: FilterRow, forward: bool) {
+    let has_places = app.has_places();
     let f = &mut app.session.filters;
     match row {
         FilterRow::Niveau => {
@@ -1057,6 +1063,9 @@ fn cycle_filter(app: &mut App, row: FilterRow, forward: bool) {
             values.extend(app.content.domaines.iter().map(|d| Some(d.lettre.clone())));
             let i = values.iter().position(|v| *v == f.domaine).unwrap_or(0);
             f.domaine = values[cycle(i, values.len(), forward)].clone();
+        }
+        FilterRow::Departement if !has_places => {
+            // No formation has a place yet: a département filter would hide everything.
         }
         FilterRow::Departement => {
             let mut values: Vec<Option<String>> = vec![None];

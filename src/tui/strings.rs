@@ -48,6 +48,7 @@ pub const FILTRE_APPRENTISSAGE: &str = "Apprentissage seulement";
 pub const FILTRE_DOMAINE: &str = "Domaine";
 pub const FILTRE_DEPARTEMENT: &str = "Département";
 pub const FILTRE_TOUS: &str = "tous";
+pub const FILTRE_SANS_LIEUX: &str = "tous (lieux pas encore renseignés)";
 pub const OUI: &str = "oui";
 pub const NON: &str = "non";
 pub const BUCKET_TRES_PROCHE: &str = "Très proche";

@@ -36,6 +36,7 @@ fn filter_value(app: &App, row: FilterRow) -> String {
                 .domaine(d)
                 .map_or(d.clone(), |x| format!("{d} {}", x.libelle))
         }),
+        FilterRow::Departement if !app.has_places() => s::FILTRE_SANS_LIEUX.to_string(),
         FilterRow::Departement => f
             .departement
             .clone()
