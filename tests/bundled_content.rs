@@ -229,3 +229,10 @@ fn every_metier_has_a_route_from_3e() {
         "no route from 3e to {unreachable:?}"
     );
 }
+
+#[test]
+fn compiled_search_index_equals_the_one_built_from_the_content() {
+    let compiled = boussole::search::Index::bundled().expect("the compiled index decodes");
+    let built = boussole::search::Index::new(&bundled());
+    assert_eq!(compiled.entries(), built.entries());
+}

@@ -258,9 +258,21 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             writeln!(out).context("écriture du JSON")?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Search { query, limit, json }) => with_content(cli, |out, c| {
-            plain::search(out, c, &query.join(" "), *limit, *json).map(code_of)
-        }),
+        Some(Command::Search { query, limit, json }) => {
+            // The bundled content's index is compiled in: no need to decode the content.
+            if cli.content.is_none()
+                && let Some(index) = boussole::search::Index::bundled()
+            {
+                let mut out = std::io::stdout().lock();
+                let found = plain::search(&mut out, &index, &query.join(" "), *limit, *json)?;
+                out.flush()?;
+                return Ok(code_of(found));
+            }
+            with_content(cli, |out, c| {
+                let index = boussole::search::Index::new(c);
+                plain::search(out, &index, &query.join(" "), *limit, *json).map(code_of)
+            })
+        }
         Some(Command::Show { id }) => {
             with_content(cli, |out, c| plain::show(out, c, id).map(code_of))
         }
@@ -332,7 +344,12 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 situation: cfg.situation.clone(),
                 ascii: cli.ascii || !terminal::locale_is_utf8(),
             };
-            terminal::run(loaded.content, opts).context("terminal")?;
+            let index = cli
+                .content
+                .is_none()
+                .then(boussole::search::Index::bundled)
+                .flatten();
+            terminal::run(loaded.content, opts, index).context("terminal")?;
             Ok(ExitCode::SUCCESS)
         }
     }

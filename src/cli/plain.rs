@@ -42,12 +42,12 @@ pub fn bucket_label(b: Bucket) -> &'static str {
 
 pub fn search(
     out: &mut impl Write,
-    content: &Content,
+    index: &Index,
     query: &str,
     limit: usize,
     as_json: bool,
 ) -> Result<bool> {
-    let hits = Index::new(content).search(query, limit);
+    let hits = index.search(query, limit);
     if as_json {
         let list: Vec<_> = hits
             .iter()

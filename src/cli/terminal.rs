@@ -7,6 +7,7 @@ use std::io;
 use std::time::{Duration, Instant};
 
 use boussole::content::Content;
+use boussole::search::Index;
 use boussole::session::{Opened, Store};
 use boussole::tui::app::{Effect, Storage, effect_done};
 use boussole::tui::{self, App, Msg, Theme, ThemeName};
@@ -142,12 +143,9 @@ pub fn theme_from_env(asked: Option<ThemeName>) -> ThemeName {
 
 /// The model for this session: kiosk or not, the chosen situation, and a
 /// saved session if the person saved one earlier.
-fn prepare_app(content: Content, opts: &Options) -> App {
-    let mut app = if opts.kiosk {
-        App::kiosk(content)
-    } else {
-        App::new(content)
-    };
+fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
+    let mut app = App::with_index(content, index);
+    app.kiosk = opts.kiosk;
     if let Some(id) = &opts.situation
         && let Some(i) = app.content.situations.iter().position(|s| &s.id == id)
     {
@@ -182,8 +180,10 @@ fn prepare_app(content: Content, opts: &Options) -> App {
     app
 }
 
-pub fn run(content: Content, opts: Options) -> io::Result<()> {
-    let app = prepare_app(content, &opts);
+/// Runs the guide; `index` is the compiled search index of the bundled
+/// content (built from `content` when absent).
+pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<()> {
+    let app = prepare_app(content, &opts, index);
     guard::install()?;
     if opts.theme == ThemeName::Mono {
         // With NO_COLOR, crossterm would also drop the reset that keeps

@@ -8,7 +8,7 @@
 //! content cannot hang the search. Adults also get a VAE route for each of the
 //! métier's formations open to VAE.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
@@ -85,13 +85,15 @@ pub fn routes<'a>(
         .map(|f| (f.id.as_str(), f))
         .collect();
     let is_target = |f: &Formation| metier.formations.iter().any(|t| t == &f.id);
+    // Only formations from which a target can be reached are worth a step.
+    let useful = leading_to(content, metier);
 
     let mut found: Vec<Vec<&Formation>> = Vec::new();
     let mut explored = 0usize;
     let mut stack: Vec<Vec<&Formation>> = content
         .formations
         .iter()
-        .filter(|f| f.acces.iter().any(|a| a == &situation.id))
+        .filter(|f| useful.contains(f.id.as_str()) && f.acces.iter().any(|a| a == &situation.id))
         .map(|f| vec![f])
         .collect();
     stack.reverse();
@@ -112,6 +114,7 @@ pub fn routes<'a>(
             .poursuites
             .iter()
             .rev()
+            .filter(|p| useful.contains(p.as_str()))
             .filter_map(|p| index.get(p.as_str()))
         {
             if !path.iter().any(|f| f.id == next.id) {
@@ -175,7 +178,50 @@ fn ids<'a>(r: &Route<'a>) -> Vec<&'a str> {
     r.etapes.iter().map(|e| e.formation.id.as_str()).collect()
 }
 
-/// Whether any route leads from the situation to the métier.
+/// The formations from which one of the métier's formations can be reached
+/// by following `poursuites` (the métier's formations included): a walk
+/// backwards from the targets, so that route search never explores a branch
+/// that cannot end at the métier.
+pub fn leading_to<'a>(content: &'a Content, metier: &Metier) -> HashSet<&'a str> {
+    let mut before: HashMap<&str, Vec<&str>> = HashMap::new();
+    for f in &content.formations {
+        for p in &f.poursuites {
+            before.entry(p.as_str()).or_default().push(f.id.as_str());
+        }
+    }
+    let mut seen: HashSet<&'a str> = content
+        .formations
+        .iter()
+        .filter(|f| metier.formations.contains(&f.id))
+        .map(|f| f.id.as_str())
+        .collect();
+    let mut todo: Vec<&str> = seen.iter().copied().collect();
+    while let Some(id) = todo.pop() {
+        for prev in before.get(id).into_iter().flatten() {
+            if seen.insert(prev) {
+                todo.push(prev);
+            }
+        }
+    }
+    seen
+}
+
+/// Whether any route leads from the situation to the métier (without
+/// enumerating the routes).
 pub fn reachable(content: &Content, situation: &str, metier: &Metier) -> bool {
-    !routes(content, situation, metier, 1).is_empty()
+    let Some(situation) = content.situation(situation) else {
+        return false;
+    };
+    let useful = leading_to(content, metier);
+    let by_formation = content
+        .formations
+        .iter()
+        .any(|f| useful.contains(f.id.as_str()) && f.acces.iter().any(|a| a == &situation.id));
+    let by_vae = situation.adulte
+        && metier
+            .formations
+            .iter()
+            .filter_map(|id| content.formation(id))
+            .any(|f| f.has_voie(Voie::Vae));
+    by_formation || by_vae
 }

@@ -5,11 +5,22 @@
 //! uses fuzzy-matcher's SkimMatcherV2 on the folded text, and match positions
 //! are mapped back to the original characters for highlighting.
 
+mod entries;
+mod fold;
+
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 
-use crate::content::Content;
+// Paths shared with build.rs, which includes `entries.rs` and `fold.rs`.
+use crate::content as model;
+use model::Content;
+
+pub use entries::{Entry, Kind, entries};
+pub use fold::{Folded, fold};
+
+/// The bundled content's index entries, compiled by build.rs (postcard).
+static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.postcard"));
 
 /// Queries are cut to this many folded characters: longer ones say nothing more
 /// and would only cost time.
@@ -19,6 +30,8 @@ pub const MAX_QUERY: usize = 64;
 const RICH_BONUS: i64 = 8;
 /// A match on a keyword counts a little less than the same match on the title.
 const KEYWORD_PENALTY: i64 = 6;
+/// Score of an entry found by the prefix of one of its codes.
+const CODE_SCORE: i64 = 200;
 /// Bonus when the title starts with the query.
 const PREFIX_BONUS: i64 = 10;
 /// Bonus when a word of the title starts with the query.
@@ -36,60 +49,6 @@ fn title_bonus(title: &str, q: &str) -> i64 {
             .is_some_and(|c| !c.is_ascii_alphanumeric())
     });
     if word_start { WORD_BONUS } else { 0 }
-}
-
-/// What a result is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Kind {
-    /// A rich métier fiche.
-    Metier,
-    /// A formation.
-    Formation,
-    /// A short ROME fiche.
-    Rome,
-}
-
-/// Text folded to lower-case ASCII, with the original character index of each folded byte.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Folded {
-    pub text: String,
-    /// `origin[i]` is the index (in chars) in the original of folded byte `i`.
-    pub origin: Vec<usize>,
-}
-
-/// Folds a text: accents removed, ligatures expanded (Œ → oe), lower case.
-pub fn fold(original: &str) -> Folded {
-    let mut text = String::with_capacity(original.len());
-    let mut origin = Vec::with_capacity(original.len());
-    for (i, c) in original.chars().enumerate() {
-        let mut push = |s: &str| {
-            for b in s.bytes() {
-                text.push(char::from(b.to_ascii_lowercase()));
-                origin.push(i);
-            }
-        };
-        if c.is_ascii() {
-            push(c.encode_utf8(&mut [0; 4]));
-        } else if let Some(s) = deunicode::deunicode_char(c) {
-            // deunicode gives ASCII; keep only printable characters.
-            let s: String = s
-                .chars()
-                .filter(|ch| ch.is_ascii() && !ch.is_ascii_control())
-                .collect();
-            push(&s);
-        }
-    }
-    Folded { text, origin }
-}
-
-struct Entry {
-    kind: Kind,
-    id: String,
-    label: String,
-    folded_label: Folded,
-    /// Other words that find this entry (keywords, codes), folded.
-    others: Vec<String>,
 }
 
 /// One search result.
@@ -121,45 +80,27 @@ impl std::fmt::Debug for Index {
 
 impl Index {
     pub fn new(content: &Content) -> Self {
-        let mut entries = Vec::with_capacity(
-            content.metiers.len() + content.rome.len() + content.formations.len(),
-        );
-        for m in &content.metiers {
-            let label = m.titre.both();
-            let mut others: Vec<String> = m.mots_cles.iter().map(|k| fold(k).text).collect();
-            others.extend(m.rome.iter().map(|c| c.to_ascii_lowercase()));
-            entries.push(Entry {
-                kind: Kind::Metier,
-                id: m.id.clone(),
-                folded_label: fold(&label),
-                label,
-                others,
-            });
-        }
-        for f in &content.formations {
-            let mut others = vec![fold(&f.kind).text];
-            others.extend(f.rncp.iter().map(|r| r.to_ascii_lowercase()));
-            entries.push(Entry {
-                kind: Kind::Formation,
-                id: f.id.clone(),
-                folded_label: fold(&f.intitule),
-                label: f.intitule.clone(),
-                others,
-            });
-        }
-        for r in &content.rome {
-            entries.push(Entry {
-                kind: Kind::Rome,
-                id: r.code.clone(),
-                folded_label: fold(&r.libelle),
-                label: r.libelle.clone(),
-                others: vec![r.code.to_ascii_lowercase()],
-            });
-        }
+        Self::from_entries(entries(content))
+    }
+
+    /// The index of the bundled content, as compiled by build.rs: no folding
+    /// at start-up, and no need to decode the content to search it.
+    pub fn bundled() -> Option<Self> {
+        postcard::from_bytes::<Vec<Entry>>(COMPILED)
+            .ok()
+            .map(Self::from_entries)
+    }
+
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
         Self {
             entries,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
+    }
+
+    /// The entries, in index order.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
     }
 
     /// Number of indexed entries.
@@ -179,26 +120,33 @@ impl Index {
         if q.is_empty() || limit == 0 {
             return Vec::new();
         }
-        let mut hits: Vec<Hit> = self
+        // A code (ROME "h2913", RNCP "rncp37233") is looked up by prefix.
+        let looks_like_code = q.len() >= 2
+            && q.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
+            && q.bytes().any(|b| b.is_ascii_digit())
+            && !q.contains(' ');
+        // First pass: scores only, and only where the query's letters appear
+        // in order (a cheap test that most entries fail for real queries).
+        let mut scored: Vec<(i64, usize, bool)> = self
             .entries
             .iter()
-            .filter_map(|e| {
-                let on_label = self
-                    .matcher
-                    .fuzzy_indices(&e.folded_label.text, &q)
-                    .map(|(s, idx)| (s + title_bonus(&e.folded_label.text, &q), idx));
-                let on_others = e
-                    .others
-                    .iter()
-                    .filter_map(|o| self.matcher.fuzzy_match(o, &q))
-                    .max()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let on_label = is_subsequence(&q, &e.folded)
+                    .then(|| self.matcher.fuzzy_match(&e.folded, &q))
+                    .flatten()
+                    .map(|s| s + title_bonus(&e.folded, &q));
+                let on_others = is_subsequence(&q, &e.others)
+                    .then(|| self.matcher.fuzzy_match(&e.others, &q))
+                    .flatten()
                     .map(|s| s - KEYWORD_PENALTY);
-                let (score, positions) = match (on_label, on_others) {
-                    (Some((s, idx)), Some(o)) if o > s => {
-                        (o, original_positions(&e.folded_label, &idx))
-                    }
-                    (Some((s, idx)), _) => (s, original_positions(&e.folded_label, &idx)),
-                    (None, Some(o)) => (o, Vec::new()),
+                let on_code = (looks_like_code && e.codes.iter().any(|c| c.starts_with(&q)))
+                    .then_some(CODE_SCORE);
+                let best_other = on_others.max(on_code);
+                let (score, label_matched) = match (on_label, best_other) {
+                    (Some(l), Some(o)) if o > l => (o, true),
+                    (Some(l), _) => (l, true),
+                    (None, Some(o)) => (o, false),
                     (None, None) => return None,
                 };
                 let bonus = if e.kind == Kind::Metier {
@@ -206,25 +154,53 @@ impl Index {
                 } else {
                     0
                 };
-                Some(Hit {
+                Some((score + bonus, i, label_matched))
+            })
+            .collect();
+        let entries = &self.entries;
+        scored.sort_by(|a, b| {
+            let (ea, eb) = (&entries[a.1], &entries[b.1]);
+            b.0.cmp(&a.0)
+                .then(ea.kind.cmp(&eb.kind))
+                .then(ea.label.len().cmp(&eb.label.len()))
+                .then_with(|| ea.id.cmp(&eb.id))
+        });
+        scored.truncate(limit);
+        // Second pass, on the kept entries only: where the letters matched.
+        scored
+            .into_iter()
+            .map(|(score, i, label_matched)| {
+                let e = &entries[i];
+                let positions = if label_matched {
+                    // Only for the kept hits: fold again to map back to the label's letters.
+                    let folded = fold(&e.label);
+                    self.matcher
+                        .fuzzy_indices(&folded.text, &q)
+                        .map(|(_, idx)| original_positions(&folded, &idx))
+                        .unwrap_or_default()
+                } else {
+                    Vec::new()
+                };
+                Hit {
                     kind: e.kind,
                     id: e.id.clone(),
                     label: e.label.clone(),
-                    score: score + bonus,
+                    score,
                     positions,
-                })
+                }
             })
-            .collect();
-        hits.sort_by(|a, b| {
-            b.score
-                .cmp(&a.score)
-                .then(a.kind.cmp(&b.kind))
-                .then(a.label.len().cmp(&b.label.len()))
-                .then_with(|| a.id.cmp(&b.id))
-        });
-        hits.truncate(limit);
-        hits
+            .collect()
     }
+}
+
+/// Whether the bytes of `needle` appear in `hay` in the same order (both
+/// folded ASCII). Spaces in the needle are skipped, as the matcher does.
+fn is_subsequence(needle: &str, hay: &str) -> bool {
+    let mut hay = hay.bytes();
+    needle
+        .bytes()
+        .filter(|b| *b != b' ')
+        .all(|n| hay.any(|h| h == n))
 }
 
 fn original_positions(folded: &Folded, indices: &[usize]) -> Vec<usize> {

@@ -221,7 +221,13 @@ pub struct App {
 
 impl App {
     pub fn new(content: Content) -> Self {
-        let index = Index::new(&content);
+        Self::with_index(content, None)
+    }
+
+    /// A model with a ready-made search index (the compiled one of the
+    /// bundled content); built from the content when `None`.
+    pub fn with_index(content: Content, index: Option<Index>) -> Self {
+        let index = index.unwrap_or_else(|| Index::new(&content));
         let situation = content
             .situations
             .iter()

@@ -1,0 +1,77 @@
+//! The entries of the search index, made from the content. Also used by
+//! build.rs, which compiles the bundled content's entries into the binary.
+
+use serde::{Deserialize, Serialize};
+
+use super::fold::fold;
+use super::model::Content;
+
+/// What a result is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A rich métier fiche.
+    Metier,
+    /// A formation.
+    Formation,
+    /// A short ROME fiche.
+    Rome,
+}
+
+/// One searchable thing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub kind: Kind,
+    pub id: String,
+    pub label: String,
+    /// The label, folded.
+    pub folded: String,
+    /// Other words that find this entry (keywords, formation type), folded
+    /// and joined with " / " so that one matcher call covers them all.
+    pub others: String,
+    /// Codes that find this entry by prefix (ROME, RNCP), lower case.
+    pub codes: Vec<String>,
+}
+
+/// Every entry: rich métiers, formations, then ROME fiches.
+pub fn entries(content: &Content) -> Vec<Entry> {
+    let mut out =
+        Vec::with_capacity(content.metiers.len() + content.rome.len() + content.formations.len());
+    for m in &content.metiers {
+        let label = m.titre.both();
+        out.push(Entry {
+            kind: Kind::Metier,
+            id: m.id.clone(),
+            folded: fold(&label).text,
+            label,
+            others: m
+                .mots_cles
+                .iter()
+                .map(|k| fold(k).text)
+                .collect::<Vec<_>>()
+                .join(" / "),
+            codes: m.rome.iter().map(|c| c.to_ascii_lowercase()).collect(),
+        });
+    }
+    for f in &content.formations {
+        out.push(Entry {
+            kind: Kind::Formation,
+            id: f.id.clone(),
+            folded: fold(&f.intitule).text,
+            label: f.intitule.clone(),
+            others: fold(&f.kind).text,
+            codes: f.rncp.iter().map(|r| r.to_ascii_lowercase()).collect(),
+        });
+    }
+    for r in &content.rome {
+        out.push(Entry {
+            kind: Kind::Rome,
+            id: r.code.clone(),
+            folded: fold(&r.libelle).text,
+            label: r.libelle.clone(),
+            others: String::new(),
+            codes: vec![r.code.to_ascii_lowercase()],
+        });
+    }
+    out
+}
