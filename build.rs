@@ -4,7 +4,8 @@
 //!   `boussole export` can read and validate them exactly as written;
 //! - `content.postcard`: the same content compiled to postcard, which the guide
 //!   decodes at start-up (much faster than parsing TOML). The test suite checks
-//!   that both give the same content.
+//!   that both give the same content;
+//! - `index.postcard`: the search index of that content (folded labels).
 //!
 //! Problems in the content are reported in full by `boussole check`; here a
 //! file that does not even deserialise stops the build with toml's message.
@@ -28,6 +29,13 @@ use model::*;
 #[path = "src/content/tree.rs"]
 mod tree;
 
+#[path = "src/search/fold.rs"]
+mod fold;
+
+#[allow(dead_code)]
+#[path = "src/search/entries.rs"]
+mod entries;
+
 fn main() {
     let manifest =
         PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -39,6 +47,9 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo:rerun-if-changed={}", root.display());
     println!("cargo:rerun-if-changed=src/content/model.rs");
+    println!("cargo:rerun-if-changed=src/content/tree.rs");
+    println!("cargo:rerun-if-changed=src/search/fold.rs");
+    println!("cargo:rerun-if-changed=src/search/entries.rs");
     let files = tree::toml_files(&root).expect("content/ is readable");
     let mut out = String::from("pub static BUNDLED: &[(&str, &str)] = &[\n");
     for (relative, path) in &files {
@@ -56,6 +67,9 @@ fn main() {
     let content = compile(&files);
     let bytes = postcard::to_allocvec(&content).expect("the content serialises");
     std::fs::write(out_dir.join("content.postcard"), bytes).expect("OUT_DIR is writable");
+    // The search index too: `boussole search` and the guide skip folding at start-up.
+    let index = postcard::to_allocvec(&entries::entries(&content)).expect("the index serialises");
+    std::fs::write(out_dir.join("index.postcard"), index).expect("OUT_DIR is writable");
 }
 
 #[derive(Deserialize)]
