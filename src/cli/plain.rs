@@ -472,7 +472,7 @@ pub fn reasons_text(content: &Content, m: &Match<'_>) -> String {
         .reasons
         .items
         .iter()
-        .filter_map(|id| content.questionnaire.item.iter().find(|i| &i.id == id))
+        .filter_map(|id| content.questionnaire.item(id))
         .map(|i| i.texte.as_str())
         .collect();
     if !items.is_empty() {

@@ -240,6 +240,11 @@ pub struct Questionnaire {
 }
 
 impl Questionnaire {
+    /// An item by id.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.item.iter().find(|i| i.id == id)
+    }
+
     /// The presentation of one theme, if the content has it.
     pub fn theme_info(&self, theme: Theme) -> Option<&ThemeInfo> {
         self.theme.iter().find(|t| t.code == theme)

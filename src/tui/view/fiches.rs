@@ -387,25 +387,39 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
         block(&f.intitule, false, theme),
         theme,
     );
-    let links = app.formation_links(id);
-    let items: Vec<ListItem<'_>> = links
-        .iter()
-        .map(|l| ListItem::new(link_line(app, l)))
-        .collect();
     let title = format!(
         "{}{}{}",
         s::FORMATION_POURSUITES,
         theme.glyphs.sep,
         s::FORMATION_METIERS
     );
-    list(
+    links_pane(
+        app,
         frame,
         links_area,
-        items,
-        if links.is_empty() { None } else { Some(sel) },
-        block(&title, true, theme),
+        &app.formation_links(id),
+        sel,
+        &title,
         theme,
     );
+}
+
+/// The list of links at the bottom of a formation or a fiche courte.
+fn links_pane(
+    app: &App,
+    frame: &mut Frame,
+    area: Rect,
+    links: &[Link],
+    sel: usize,
+    title: &str,
+    theme: &Theme,
+) {
+    let items: Vec<ListItem<'_>> = links
+        .iter()
+        .map(|l| ListItem::new(link_line(app, l)))
+        .collect();
+    let sel = (!links.is_empty()).then_some(sel);
+    list(frame, area, items, sel, block(title, true, theme), theme);
 }
 
 fn link_line<'a>(app: &'a App, l: &Link) -> Line<'a> {
@@ -455,17 +469,13 @@ pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str,
         block(&r.libelle, false, theme),
         theme,
     );
-    let links = app.rome_links(code);
-    let items: Vec<ListItem<'_>> = links
-        .iter()
-        .map(|l| ListItem::new(link_line(app, l)))
-        .collect();
-    list(
+    links_pane(
+        app,
         frame,
         links_area,
-        items,
-        if links.is_empty() { None } else { Some(sel) },
-        block(s::FICHE_COURTE_PROCHES, true, theme),
+        &app.rome_links(code),
+        sel,
+        s::FICHE_COURTE_PROCHES,
         theme,
     );
 }

@@ -183,7 +183,7 @@ pub fn reasons_lines<'a>(app: &'a App, r: &Ranked, theme: &Theme) -> Vec<Line<'a
     if !r.reasons.items.is_empty() {
         lines.push(heading(s::RAISON_ITEMS, theme));
         for id in &r.reasons.items {
-            if let Some(i) = q.item.iter().find(|i| &i.id == id) {
+            if let Some(i) = q.item(id) {
                 lines.push(Line::from(format!("  « {} »", i.texte)));
             }
         }
