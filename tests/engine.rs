@@ -406,3 +406,18 @@ fn huge_and_odd_queries_do_not_panic() {
         let _ = index.search(q, 10);
     }
 }
+
+#[test]
+fn a_single_letter_finds_words_that_start_with_it() {
+    let c = fixture();
+    let hits = Index::new(&c).search("t", 20);
+    assert!(hits.iter().any(|h| h.id == "technicien-maintenance"));
+    // "Électricien" has a "t" inside a word only: not a one-letter match.
+    assert!(!hits.iter().any(|h| h.id == "electricien"), "{hits:?}");
+    let hits = Index::new(&c).search("e", 20);
+    assert!(hits.iter().any(|h| h.id == "electricien"));
+    assert!(
+        !hits.iter().any(|h| h.id == "technicien-maintenance"),
+        "{hits:?}"
+    );
+}

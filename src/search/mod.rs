@@ -132,6 +132,13 @@ impl Index {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
+                // One letter says little: only words that start with it.
+                if q.len() == 1
+                    && !has_word_starting(&e.folded, &q)
+                    && !has_word_starting(&e.others, &q)
+                {
+                    return None;
+                }
                 let on_label = is_subsequence(&q, &e.folded)
                     .then(|| self.matcher.fuzzy_match(&e.folded, &q))
                     .flatten()
@@ -191,6 +198,17 @@ impl Index {
             })
             .collect()
     }
+}
+
+/// Whether a word of `text` starts with `prefix`.
+fn has_word_starting(text: &str, prefix: &str) -> bool {
+    text.match_indices(prefix).any(|(i, _)| {
+        i == 0
+            || text
+                .as_bytes()
+                .get(i - 1)
+                .is_some_and(|b| !b.is_ascii_alphanumeric())
+    })
 }
 
 /// Whether the bytes of `needle` appear in `hay` in the same order (both
