@@ -245,6 +245,13 @@ impl Questionnaire {
         self.item.iter().find(|i| i.id == id)
     }
 
+    /// The texts of the items with these ids (unknown ids are skipped).
+    pub fn item_texts<'a>(&'a self, ids: &'a [String]) -> impl Iterator<Item = &'a str> {
+        ids.iter()
+            .filter_map(|id| self.item(id))
+            .map(|i| i.texte.as_str())
+    }
+
     /// The presentation of one theme, if the content has it.
     pub fn theme_info(&self, theme: Theme) -> Option<&ThemeInfo> {
         self.theme.iter().find(|t| t.code == theme)

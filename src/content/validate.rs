@@ -221,18 +221,18 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
             );
         }
     }
-    check_cycles(r, sink);
-    check_reachable(r, sink);
-}
-
-/// Reports every cycle of `poursuites` once, at the formation that closes it.
-fn check_cycles(r: &Records<'_>, sink: &mut Sink) {
     let index: HashMap<&str, usize> = r
         .formations
         .iter()
         .enumerate()
         .map(|(i, f)| (f.value.id.as_str(), i))
         .collect();
+    check_cycles(r, &index, sink);
+    check_reachable(r, &index, sink);
+}
+
+/// Reports every cycle of `poursuites` once, at the formation that closes it.
+fn check_cycles(r: &Records<'_>, index: &HashMap<&str, usize>, sink: &mut Sink) {
     // 0 = not seen, 1 = on the current path, 2 = done.
     let mut state = vec![0u8; r.formations.len()];
     for start in 0..r.formations.len() {
@@ -288,16 +288,10 @@ fn check_cycles(r: &Records<'_>, sink: &mut Sink) {
 }
 
 /// Warns about formations that no pathway from `3e` reaches.
-fn check_reachable(r: &Records<'_>, sink: &mut Sink) {
+fn check_reachable(r: &Records<'_>, index: &HashMap<&str, usize>, sink: &mut Sink) {
     if !r.situations.iter().any(|s| s.value.id == DEPART) {
         return;
     }
-    let index: HashMap<&str, usize> = r
-        .formations
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.value.id.as_str(), i))
-        .collect();
     let mut seen = vec![false; r.formations.len()];
     let mut todo: Vec<usize> = Vec::new();
     for (i, f) in r.formations.iter().enumerate() {

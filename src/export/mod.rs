@@ -87,13 +87,7 @@ fn reasons_text(content: &Content, m: &Match<'_>) -> String {
             .collect();
         parts.push(format!("thèmes en commun : {}", names.join(", ")));
     }
-    let items: Vec<&str> = m
-        .reasons
-        .items
-        .iter()
-        .filter_map(|id| content.questionnaire.item(id))
-        .map(|i| i.texte.as_str())
-        .collect();
+    let items: Vec<&str> = content.questionnaire.item_texts(&m.reasons.items).collect();
     if !items.is_empty() {
         parts.push(format!("activités aimées : {}", items.join(" ; ")));
     }
