@@ -1,16 +1,20 @@
-//! Accent-proof fuzzy search over rich métiers, ROME fiches and formations.
+//! Accent-proof search over rich métiers, ROME fiches and formations.
 //!
 //! Both the query and the texts are folded (deunicode, lower case) so that
-//! "electricien" finds "Électricien" and "oenologue" finds "Œnologue"; matching
-//! uses fuzzy-matcher's SkimMatcherV2 on the folded text, and match positions
-//! are mapped back to the original characters for highlighting.
+//! "electricien" finds "Électricien" and "oenologue" finds "Œnologue". Each
+//! word of the query must be found in one word of an entry (see `words`):
+//! whole word, start of a word, inside a word, or with letters missing, the
+//! last scored by fuzzy-matcher's SkimMatcherV2. Match positions are mapped
+//! back to the original characters for highlighting.
 
 mod entries;
 mod fold;
+mod vocab;
+mod words;
 
-use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 // Paths shared with build.rs, which includes `entries.rs` and `fold.rs`.
 use crate::content as model;
@@ -18,6 +22,8 @@ use model::Content;
 
 pub use entries::{Entry, Kind, entries};
 pub use fold::{Folded, fold};
+use vocab::{Best, Field, Vocab};
+use words::{Found, Grade, Masks, QueryWord};
 
 /// The bundled content's index entries, compiled by build.rs (postcard).
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.postcard"));
@@ -27,29 +33,13 @@ static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.postcar
 pub const MAX_QUERY: usize = 64;
 
 /// Bonus that puts a rich fiche above a short one with the same title.
-const RICH_BONUS: i64 = 8;
-/// A match on a keyword counts a little less than the same match on the title.
-const KEYWORD_PENALTY: i64 = 6;
-/// Score of an entry found by the prefix of one of its codes.
-const CODE_SCORE: i64 = 200;
-/// Bonus when the title starts with the query.
-const PREFIX_BONUS: i64 = 10;
-/// Bonus when a word of the title starts with the query.
-const WORD_BONUS: i64 = 5;
-
-/// Bonus for a title whose start, or one of whose words, begins with the query.
-fn title_bonus(title: &str, q: &str) -> i64 {
-    if title.starts_with(q) {
-        return PREFIX_BONUS;
-    }
-    let word_start = title.match_indices(q).any(|(i, _)| {
-        title[..i]
-            .chars()
-            .next_back()
-            .is_some_and(|c| !c.is_ascii_alphanumeric())
-    });
-    if word_start { WORD_BONUS } else { 0 }
-}
+const RICH_BONUS: i64 = 2;
+/// A word found in the keywords counts a little less than in the title.
+const KEYWORD_PENALTY: i64 = 1;
+/// Bonus when a title (masculine or feminine) starts with the query's first word.
+const PREFIX_BONUS: i64 = 2;
+/// Score of an entry found by the prefix of one of its codes: above all.
+const CODE_SCORE: i64 = 1000;
 
 /// One search result.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,9 +54,86 @@ pub struct Hit {
     pub positions: Vec<usize>,
 }
 
+/// A query, folded and cut into words.
+struct Query {
+    /// The folded words.
+    words: Vec<QueryWord>,
+    /// The folded query without spaces, when it looks like a code (ROME
+    /// "h2913", RNCP "rncp37233"), which is looked up by prefix.
+    code: Option<String>,
+}
+
+impl Query {
+    fn new(raw: &str) -> Self {
+        let folded: String = fold(raw).text.chars().take(MAX_QUERY).collect();
+        let words: Vec<QueryWord> = folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(QueryWord::new)
+            .collect();
+        let code = match words.as_slice() {
+            [w] if w.text.len() >= 2
+                && w.text
+                    .bytes()
+                    .next()
+                    .is_some_and(|b| b.is_ascii_alphabetic())
+                && w.text.bytes().any(|b| b.is_ascii_digit()) =>
+            {
+                Some(w.text.clone())
+            }
+            _ => None,
+        };
+        Query { words, code }
+    }
+}
+
+/// Where a query word was found in an entry.
+#[derive(Clone, Copy)]
+enum Place {
+    Label(Found),
+    Others(Found),
+}
+
+/// Where query word `q` is best found in entry `e`: the title wins unless
+/// the keywords match better, penalty included.
+fn place(e: &Entry, q: &QueryWord) -> Option<Place> {
+    let on_label = q.find(&e.folded, Masks::of(&e.folded));
+    let on_others = match on_label {
+        Some(f) if f.grade == Grade::Whole => None,
+        _ => q.find(&e.others, Masks::of(&e.others)),
+    };
+    match choose(on_label.map(|f| f.grade), on_others.map(|f| f.grade))? {
+        Field::Label => on_label.map(Place::Label),
+        Field::Others => on_others.map(Place::Others),
+    }
+}
+
+/// Which field's match counts: the title's, unless the keywords' is better
+/// even after the keyword penalty.
+fn choose(label: Option<Grade>, others: Option<Grade>) -> Option<Field> {
+    match (label, others) {
+        (Some(l), Some(o)) if o.points() - KEYWORD_PENALTY > l.points() => Some(Field::Others),
+        (Some(_), _) => Some(Field::Label),
+        (None, Some(_)) => Some(Field::Others),
+        (None, None) => None,
+    }
+}
+
+/// What an entry has gathered over the words of the query.
+#[derive(Debug, Clone, Copy, Default)]
+struct Acc {
+    score: i64,
+    /// Query words found.
+    found: usize,
+    /// Some word was found only with letters missing.
+    fuzzy: bool,
+}
+
 /// The search index, built once from the content.
 pub struct Index {
     entries: Vec<Entry>,
+    /// The distinct words, made at the first search.
+    vocab: OnceLock<Vocab>,
     matcher: SkimMatcherV2,
 }
 
@@ -94,6 +161,7 @@ impl Index {
     pub fn from_entries(entries: Vec<Entry>) -> Self {
         Self {
             entries,
+            vocab: OnceLock::new(),
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
@@ -114,111 +182,168 @@ impl Index {
 
     /// The best `limit` results, best first. An empty query gives no result.
     pub fn search(&self, query: &str, limit: usize) -> Vec<Hit> {
-        let folded = fold(query).text;
-        let q: String = folded.split_whitespace().collect::<Vec<_>>().join(" ");
-        let q: String = q.chars().take(MAX_QUERY).collect();
-        if q.is_empty() || limit == 0 {
+        let q = Query::new(query);
+        if q.words.is_empty() || limit == 0 {
             return Vec::new();
         }
-        // A code (ROME "h2913", RNCP "rncp37233") is looked up by prefix.
-        let looks_like_code = q.len() >= 2
-            && q.bytes().next().is_some_and(|b| b.is_ascii_alphabetic())
-            && q.bytes().any(|b| b.is_ascii_digit())
-            && !q.contains(' ');
-        // First pass: scores only, and only where the query's letters appear
-        // in order (a cheap test that most entries fail for real queries).
-        let mut scored: Vec<(i64, usize, bool)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter_map(|(i, e)| {
-                // One letter says little: only words that start with it.
-                if q.len() == 1
-                    && !has_word_starting(&e.folded, &q)
-                    && !has_word_starting(&e.others, &q)
-                {
-                    return None;
-                }
-                let on_label = is_subsequence(&q, &e.folded)
-                    .then(|| self.matcher.fuzzy_match(&e.folded, &q))
-                    .flatten()
-                    .map(|s| s + title_bonus(&e.folded, &q));
-                let on_others = is_subsequence(&q, &e.others)
-                    .then(|| self.matcher.fuzzy_match(&e.others, &q))
-                    .flatten()
-                    .map(|s| s - KEYWORD_PENALTY);
-                let on_code = (looks_like_code && e.codes.iter().any(|c| c.starts_with(&q)))
-                    .then_some(CODE_SCORE);
-                let best_other = on_others.max(on_code);
-                let (score, label_matched) = match (on_label, best_other) {
-                    (Some(l), Some(o)) if o > l => (o, true),
-                    (Some(l), _) => (l, true),
-                    (None, Some(o)) => (o, false),
-                    (None, None) => return None,
-                };
-                let bonus = if e.kind == Kind::Metier {
-                    RICH_BONUS
-                } else {
-                    0
-                };
-                Some((score + bonus, i, label_matched))
-            })
-            .collect();
+        let mut scored = self.matching(&q);
         let entries = &self.entries;
-        scored.sort_by(|a, b| {
-            let (ea, eb) = (&entries[a.1], &entries[b.1]);
-            b.0.cmp(&a.0)
+        let order = |a: &Scored, b: &Scored| {
+            let (ea, eb) = (&entries[a.entry], &entries[b.entry]);
+            b.score
+                .cmp(&a.score)
+                .then(
+                    b.fuzzy
+                        .unwrap_or(i64::MAX)
+                        .cmp(&a.fuzzy.unwrap_or(i64::MAX)),
+                )
                 .then(ea.kind.cmp(&eb.kind))
                 .then(ea.label.len().cmp(&eb.label.len()))
                 .then_with(|| ea.id.cmp(&eb.id))
-        });
+        };
+        if scored.len() > limit {
+            // Only the entries that score at least as well as the last one
+            // kept can make the cut.
+            scored.select_nth_unstable_by(limit - 1, |a, b| b.score.cmp(&a.score));
+            let cut = scored[limit - 1].score;
+            scored.retain(|s| s.score >= cut);
+        }
+        // fuzzy-matcher orders the entries found with letters missing.
+        for s in &mut scored {
+            if s.fuzzy.is_some() {
+                s.fuzzy = Some(self.fuzzy_score(&q, &entries[s.entry]));
+            }
+        }
+        scored.sort_unstable_by(order);
         scored.truncate(limit);
-        // Second pass, on the kept entries only: where the letters matched.
         scored
             .into_iter()
-            .map(|(score, i, label_matched)| {
-                let e = &entries[i];
-                let positions = if label_matched {
-                    // Only for the kept hits: fold again to map back to the label's letters.
-                    let folded = fold(&e.label);
-                    self.matcher
-                        .fuzzy_indices(&folded.text, &q)
-                        .map(|(_, idx)| original_positions(&folded, &idx))
-                        .unwrap_or_default()
-                } else {
-                    Vec::new()
-                };
+            .map(|s| {
+                let e = &entries[s.entry];
                 Hit {
                     kind: e.kind,
                     id: e.id.clone(),
                     label: e.label.clone(),
-                    score,
-                    positions,
+                    score: s.score,
+                    positions: self.positions(&q, e),
                 }
             })
             .collect()
     }
+
+    /// The distinct words of the entries, made once.
+    fn vocab(&self) -> &Vocab {
+        self.vocab.get_or_init(|| Vocab::new(&self.entries))
+    }
+
+    /// The entries that have every word of the query (or, when none has,
+    /// those that have the most), scored; and those found by a code.
+    fn matching(&self, q: &Query) -> Vec<Scored> {
+        let n = self.entries.len();
+        let mut acc = vec![Acc::default(); n];
+        let mut slots: Vec<[Option<Best>; 2]> = vec![[None, None]; n];
+        let mut touched = Vec::new();
+        for (k, w) in q.words.iter().enumerate() {
+            self.vocab()
+                .find(w, &mut slots, &mut touched, |i, [label, others]| {
+                    let Some(a) = acc.get_mut(i) else { return };
+                    let (field, best) =
+                        match choose(label.map(|b| b.grade), others.map(|b| b.grade)) {
+                            Some(Field::Label) => (Field::Label, label),
+                            Some(Field::Others) => (Field::Others, others),
+                            None => return,
+                        };
+                    let Some(best) = best else { return };
+                    a.found += 1;
+                    a.score += best.grade.points();
+                    a.fuzzy |= best.grade == Grade::Fuzzy;
+                    match field {
+                        Field::Others => a.score -= KEYWORD_PENALTY,
+                        Field::Label if k == 0 && best.at_title_start => a.score += PREFIX_BONUS,
+                        Field::Label => {}
+                    }
+                });
+        }
+        let all = q.words.len();
+        // When no entry has every word, those with the most of them.
+        let need = if acc.iter().any(|a| a.found == all) {
+            all
+        } else {
+            acc.iter().map(|a| a.found).max().unwrap_or(0).max(1)
+        };
+        let by_code = |e: &Entry| {
+            q.code
+                .as_ref()
+                .is_some_and(|code| e.codes.iter().any(|c| c.starts_with(code.as_str())))
+        };
+        self.entries
+            .iter()
+            .zip(acc)
+            .enumerate()
+            .filter_map(|(i, (e, a))| {
+                if by_code(e) {
+                    return Some(Scored {
+                        entry: i,
+                        score: CODE_SCORE,
+                        fuzzy: None,
+                    });
+                }
+                (a.found >= need).then(|| Scored {
+                    entry: i,
+                    score: a.score
+                        + if e.kind == Kind::Metier {
+                            RICH_BONUS
+                        } else {
+                            0
+                        },
+                    // Scored later, and only if it may make the cut.
+                    fuzzy: a.fuzzy.then_some(0),
+                })
+            })
+            .collect()
+    }
+
+    /// fuzzy-matcher's score of the words of the query found in `e` with
+    /// letters missing.
+    fn fuzzy_score(&self, q: &Query, e: &Entry) -> i64 {
+        q.words
+            .iter()
+            .filter_map(|w| {
+                let (text, found) = match place(e, w)? {
+                    Place::Label(f) => (&e.folded, f),
+                    Place::Others(f) => (&e.others, f),
+                };
+                (found.grade == Grade::Fuzzy)
+                    .then(|| words::fuzzy_score(&self.matcher, text, &w.text, found))
+            })
+            .sum()
+    }
+
+    /// Where the query's letters are in the entry's label (in chars of the
+    /// original label), for the words found there.
+    fn positions(&self, q: &Query, e: &Entry) -> Vec<usize> {
+        let mut at: Vec<usize> = Vec::new();
+        for w in &q.words {
+            if let Some(Place::Label(found)) = place(e, w) {
+                at.extend(words::letters(&self.matcher, &e.folded, &w.text, found).1);
+            }
+        }
+        if at.is_empty() {
+            return at;
+        }
+        at.sort_unstable();
+        at.dedup();
+        original_positions(&fold(&e.label), &at)
+    }
 }
 
-/// Whether a word of `text` starts with `prefix`.
-fn has_word_starting(text: &str, prefix: &str) -> bool {
-    text.match_indices(prefix).any(|(i, _)| {
-        i == 0
-            || text
-                .as_bytes()
-                .get(i - 1)
-                .is_some_and(|b| !b.is_ascii_alphanumeric())
-    })
-}
-
-/// Whether the bytes of `needle` appear in `hay` in the same order (both
-/// folded ASCII). Spaces in the needle are skipped, as the matcher does.
-fn is_subsequence(needle: &str, hay: &str) -> bool {
-    let mut hay = hay.bytes();
-    needle
-        .bytes()
-        .filter(|b| *b != b' ')
-        .all(|n| hay.any(|h| h == n))
+/// An entry that matches, before the best are kept.
+struct Scored {
+    entry: usize,
+    score: i64,
+    /// fuzzy-matcher's score of the words found with letters missing, if
+    /// any (None when every word was found whole).
+    fuzzy: Option<i64>,
 }
 
 fn original_positions(folded: &Folded, indices: &[usize]) -> Vec<usize> {
@@ -241,6 +366,125 @@ mod tests {
         assert_eq!(&f.origin[..3], &[0, 0, 1]);
         assert_eq!(fold("Maçon ÉLECTRICIEN").text, "macon electricien");
         assert_eq!(fold("Pâtissière").text, "patissiere");
+    }
+
+    fn index(rows: &[(Kind, &str, &str)]) -> Index {
+        Index::from_entries(
+            rows.iter()
+                .map(|(kind, label, others)| Entry {
+                    kind: *kind,
+                    id: fold(label).text,
+                    label: label.to_string(),
+                    folded: fold(label).text,
+                    others: fold(others).text,
+                    codes: vec![format!("x{}", label.len())],
+                })
+                .collect(),
+        )
+    }
+
+    fn labels(hits: &[Hit]) -> Vec<&str> {
+        hits.iter().map(|h| h.label.as_str()).collect()
+    }
+
+    #[test]
+    fn every_word_must_be_found_unless_no_entry_has_them_all() {
+        let i = index(&[
+            (Kind::Metier, "Conducteur de bus", ""),
+            (Kind::Metier, "Conducteur de travaux", ""),
+            (Kind::Formation, "CAP Conducteur routier", ""),
+        ]);
+        assert_eq!(
+            labels(&i.search("conducteur bus", 10)),
+            ["Conducteur de bus"]
+        );
+        // No entry has "bus" and "travaux": those with the most words.
+        assert_eq!(
+            labels(&i.search("conducteur bus travaux", 10)),
+            ["Conducteur de bus", "Conducteur de travaux"]
+        );
+        assert!(i.search("plombier", 10).is_empty());
+    }
+
+    #[test]
+    fn the_feminine_title_counts_as_a_title_start() {
+        let i = index(&[
+            (
+                Kind::Metier,
+                "Moniteur-éducateur / Monitrice-éducatrice",
+                "",
+            ),
+            (
+                Kind::Metier,
+                "Éducateur spécialisé / Éducatrice spécialisée",
+                "",
+            ),
+        ]);
+        let hits = i.search("educatrice", 2);
+        assert_eq!(
+            hits[0].label,
+            "Éducateur spécialisé / Éducatrice spécialisée"
+        );
+        assert!(hits[0].score > hits[1].score);
+        // The highlighted letters are those of the feminine title.
+        assert_eq!(hits[0].positions, (23..33).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn titles_beat_keywords_and_rich_fiches_beat_short_ones() {
+        let i = index(&[
+            (Kind::Rome, "Conchyliculteur / Conchylicultrice", ""),
+            (
+                Kind::Metier,
+                "Aquaculteur / Aquacultrice",
+                "conchyliculteur",
+            ),
+            (Kind::Metier, "Conchyliculteur / Conchylicultrice", ""),
+        ]);
+        let hits = i.search("conchyliculteur", 3);
+        assert_eq!(
+            hits.iter()
+                .map(|h| (h.kind, h.label.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (Kind::Metier, "Conchyliculteur / Conchylicultrice"),
+                (Kind::Rome, "Conchyliculteur / Conchylicultrice"),
+                (Kind::Metier, "Aquaculteur / Aquacultrice"),
+            ]
+        );
+        // Found by a keyword: nothing to highlight in the title.
+        assert!(hits[2].positions.is_empty());
+    }
+
+    #[test]
+    fn a_missing_letter_is_forgiven_and_ranked_by_fuzzy_matcher() {
+        let i = index(&[
+            (Kind::Metier, "Électromécanicien", ""),
+            (Kind::Metier, "Électricien", ""),
+            (Kind::Metier, "Plombier", ""),
+        ]);
+        // "electricen": a letter missing. Both words hold its letters in
+        // order; fuzzy-matcher prefers the closer one.
+        assert_eq!(
+            labels(&i.search("electricen", 5)),
+            ["Électricien", "Électromécanicien"]
+        );
+        // Two letters must be side by side; one letter must start a word.
+        assert!(i.search("pb", 5).is_empty());
+        assert!(i.search("l", 5).is_empty());
+        assert_eq!(labels(&i.search("p", 5)), ["Plombier"]);
+    }
+
+    #[test]
+    fn a_code_is_found_by_its_prefix_and_comes_first() {
+        let i = index(&[
+            (Kind::Rome, "Soudeur", ""),
+            (Kind::Metier, "X11 soudure", ""),
+        ]);
+        // Codes are "x" and the label length: "x7" for "Soudeur".
+        let hits = i.search("x7", 5);
+        assert_eq!(labels(&hits), ["Soudeur"]);
+        assert_eq!(hits[0].score, CODE_SCORE);
     }
 
     #[test]
