@@ -5,7 +5,8 @@
 //! - `content.postcard`: the same content compiled to postcard, which the guide
 //!   decodes at start-up (much faster than parsing TOML). The test suite checks
 //!   that both give the same content;
-//! - `index.postcard`: the search index of that content (folded labels).
+//! - `index.postcard`: the search index of that content (folded labels and
+//!   their distinct words).
 //!
 //! Problems in the content are reported in full by `boussole check`; here a
 //! file that does not even deserialise stops the build with toml's message.
@@ -29,12 +30,17 @@ use model::*;
 #[path = "src/content/tree.rs"]
 mod tree;
 
+#[allow(dead_code)]
 #[path = "src/search/fold.rs"]
 mod fold;
 
 #[allow(dead_code)]
 #[path = "src/search/entries.rs"]
 mod entries;
+
+#[allow(dead_code)]
+#[path = "src/search/vocab.rs"]
+mod vocab;
 
 fn main() {
     let manifest =
@@ -50,6 +56,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/content/tree.rs");
     println!("cargo:rerun-if-changed=src/search/fold.rs");
     println!("cargo:rerun-if-changed=src/search/entries.rs");
+    println!("cargo:rerun-if-changed=src/search/vocab.rs");
     let files = tree::toml_files(&root).expect("content/ is readable");
     let mut out = String::from("pub static BUNDLED: &[(&str, &str)] = &[\n");
     for (relative, path) in &files {
@@ -67,8 +74,11 @@ fn main() {
     let content = compile(&files);
     let bytes = postcard::to_allocvec(&content).expect("the content serialises");
     std::fs::write(out_dir.join("content.postcard"), bytes).expect("OUT_DIR is writable");
-    // The search index too: `boussole search` and the guide skip folding at start-up.
-    let index = postcard::to_allocvec(&entries::entries(&content)).expect("the index serialises");
+    // The search index too (entries and their distinct words): `boussole
+    // search` and the guide skip folding and listing words at run time.
+    let entries = entries::entries(&content);
+    let vocab = vocab::Vocab::new(&entries);
+    let index = postcard::to_allocvec(&(entries, vocab)).expect("the index serialises");
     std::fs::write(out_dir.join("index.postcard"), index).expect("OUT_DIR is writable");
 }
 

@@ -260,9 +260,8 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Search { query, limit, json }) => {
             // The bundled content's index is compiled in: no need to decode the content.
-            if cli.content.is_none()
-                && let Some(index) = boussole::search::Index::bundled()
-            {
+            if cli.content.is_none() {
+                let index = boussole::search::Index::bundled();
                 let mut out = std::io::stdout().lock();
                 let found = plain::search(&mut out, &index, &query.join(" "), *limit, *json)?;
                 out.flush()?;
@@ -344,11 +343,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 situation: cfg.situation.clone(),
                 ascii: cli.ascii || !terminal::locale_is_utf8(),
             };
-            let index = cli
-                .content
-                .is_none()
-                .then(boussole::search::Index::bundled)
-                .flatten();
+            let index = cli.content.is_none().then(boussole::search::Index::bundled);
             terminal::run(loaded.content, opts, index).context("terminal")?;
             Ok(ExitCode::SUCCESS)
         }

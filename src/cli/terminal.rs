@@ -228,6 +228,8 @@ fn event_loop(
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     terminal.draw(|f| tui::view(&app, theme, f))?;
+    // While the person reads the first screen: the work of the first search.
+    app.index.prepare();
     let mut last_key = Instant::now();
     loop {
         let msg = match next_wake(last_key, opts) {

@@ -1,6 +1,7 @@
 //! Folding text for accent- and case-proof search: accents removed,
 //! ligatures expanded (Œ → oe), lower-case ASCII, with a map back to the
-//! original characters. Also used by build.rs.
+//! original characters; and the words and letters of folded text. Also used
+//! by build.rs.
 
 /// Text folded to lower-case ASCII, with the original character index of each folded byte.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,4 +34,43 @@ pub fn fold(original: &str) -> Folded {
         }
     }
     Folded { text, origin }
+}
+
+/// Whether a folded byte belongs to a word (letters and digits do).
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric()
+}
+
+/// The words of a folded text with their byte offsets.
+pub fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() && !is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let start = i;
+        while i < bytes.len() && is_word_byte(bytes[i]) {
+            i += 1;
+        }
+        text.get(start..i).map(|w| (start, w))
+    })
+}
+
+/// One bit for each letter and digit of a folded text: a text that lacks
+/// one of a query's letters cannot match it.
+pub fn letters(text: &str) -> u64 {
+    text.bytes().fold(0, |mask, b| mask | letter_bit(b))
+}
+
+/// The bit of one folded letter or digit (0 for anything else).
+pub fn letter_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 0,
+    }
 }

@@ -9,6 +9,7 @@
 
 mod entries;
 mod fold;
+mod lookup;
 mod vocab;
 mod words;
 
@@ -16,16 +17,18 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 use std::sync::OnceLock;
 
-// Paths shared with build.rs, which includes `entries.rs` and `fold.rs`.
+// Paths shared with build.rs, which includes `entries.rs`, `fold.rs` and `vocab.rs`.
 use crate::content as model;
 use model::Content;
 
 pub use entries::{Entry, Kind, entries};
 pub use fold::{Folded, fold};
-use vocab::{Best, Field, Vocab};
+use lookup::Slots;
+use vocab::Field;
+pub use vocab::{Posting, Vocab, Word};
 use words::{Found, Grade, Masks, QueryWord};
 
-/// The bundled content's index entries, compiled by build.rs (postcard).
+/// The bundled content's index entries and words, compiled by build.rs (postcard).
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.postcard"));
 
 /// Queries are cut to this many folded characters: longer ones say nothing more
@@ -130,17 +133,27 @@ struct Acc {
 }
 
 /// The search index, built once from the content.
+///
+/// The compiled index of the bundled content is decoded at the first search
+/// (or by `prepare`), so that start-up does not wait for it.
 pub struct Index {
-    entries: Vec<Entry>,
-    /// The distinct words, made at the first search.
-    vocab: OnceLock<Vocab>,
+    data: OnceLock<Data>,
+    /// Where the data come from when they are not there yet.
+    compiled: &'static [u8],
     matcher: SkimMatcherV2,
+}
+
+/// The entries and their distinct words.
+#[derive(Default)]
+struct Data {
+    entries: Vec<Entry>,
+    vocab: Vocab,
 }
 
 impl std::fmt::Debug for Index {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Index")
-            .field("entries", &self.entries.len())
+            .field("ready", &self.data.get().is_some())
             .finish()
     }
 }
@@ -151,33 +164,59 @@ impl Index {
     }
 
     /// The index of the bundled content, as compiled by build.rs: no folding
-    /// at start-up, and no need to decode the content to search it.
-    pub fn bundled() -> Option<Self> {
-        postcard::from_bytes::<Vec<Entry>>(COMPILED)
-            .ok()
-            .map(Self::from_entries)
-    }
-
-    pub fn from_entries(entries: Vec<Entry>) -> Self {
+    /// at start-up, and no need to decode the content to search it. Decoded
+    /// when first needed; the tests check that it decodes and equals the
+    /// index built from the content.
+    pub fn bundled() -> Self {
         Self {
-            entries,
-            vocab: OnceLock::new(),
+            data: OnceLock::new(),
+            compiled: COMPILED,
             matcher: SkimMatcherV2::default().ignore_case(),
         }
     }
 
+    pub fn from_entries(entries: Vec<Entry>) -> Self {
+        let vocab = Vocab::new(&entries);
+        Self {
+            data: OnceLock::from(Data { entries, vocab }),
+            compiled: &[],
+            matcher: SkimMatcherV2::default().ignore_case(),
+        }
+    }
+
+    /// Does now the work of the first search (decoding the compiled index),
+    /// for a caller with time to spare.
+    pub fn prepare(&self) {
+        self.data();
+    }
+
+    fn data(&self) -> &Data {
+        self.data.get_or_init(|| {
+            // build.rs wrote these bytes from the same types; the tests
+            // decode them. Should that ever fail, search finds nothing.
+            postcard::from_bytes::<(Vec<Entry>, Vocab)>(self.compiled)
+                .map(|(entries, vocab)| Data { entries, vocab })
+                .unwrap_or_default()
+        })
+    }
+
     /// The entries, in index order.
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        &self.data().entries
+    }
+
+    /// The distinct words of the entries and where they appear.
+    pub fn vocab(&self) -> &Vocab {
+        &self.data().vocab
     }
 
     /// Number of indexed entries.
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.entries().len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.entries().is_empty()
     }
 
     /// The best `limit` results, best first. An empty query gives no result.
@@ -187,7 +226,7 @@ impl Index {
             return Vec::new();
         }
         let mut scored = self.matching(&q);
-        let entries = &self.entries;
+        let entries = self.entries();
         let order = |a: &Scored, b: &Scored| {
             let (ea, eb) = (&entries[a.entry], &entries[b.entry]);
             b.score
@@ -231,38 +270,30 @@ impl Index {
             .collect()
     }
 
-    /// The distinct words of the entries, made once.
-    fn vocab(&self) -> &Vocab {
-        self.vocab.get_or_init(|| Vocab::new(&self.entries))
-    }
-
     /// The entries that have every word of the query (or, when none has,
     /// those that have the most), scored; and those found by a code.
     fn matching(&self, q: &Query) -> Vec<Scored> {
-        let n = self.entries.len();
+        let n = self.len();
         let mut acc = vec![Acc::default(); n];
-        let mut slots: Vec<[Option<Best>; 2]> = vec![[None, None]; n];
-        let mut touched = Vec::new();
+        let mut scratch = Slots::new(n);
         for (k, w) in q.words.iter().enumerate() {
-            self.vocab()
-                .find(w, &mut slots, &mut touched, |i, [label, others]| {
-                    let Some(a) = acc.get_mut(i) else { return };
-                    let (field, best) =
-                        match choose(label.map(|b| b.grade), others.map(|b| b.grade)) {
-                            Some(Field::Label) => (Field::Label, label),
-                            Some(Field::Others) => (Field::Others, others),
-                            None => return,
-                        };
-                    let Some(best) = best else { return };
-                    a.found += 1;
-                    a.score += best.grade.points();
-                    a.fuzzy |= best.grade == Grade::Fuzzy;
-                    match field {
-                        Field::Others => a.score -= KEYWORD_PENALTY,
-                        Field::Label if k == 0 && best.at_title_start => a.score += PREFIX_BONUS,
-                        Field::Label => {}
-                    }
-                });
+            lookup::find(self.vocab(), w, &mut scratch, |i, [label, others]| {
+                let Some(a) = acc.get_mut(i) else { return };
+                let (field, best) = match choose(label.map(|b| b.grade), others.map(|b| b.grade)) {
+                    Some(Field::Label) => (Field::Label, label),
+                    Some(Field::Others) => (Field::Others, others),
+                    None => return,
+                };
+                let Some(best) = best else { return };
+                a.found += 1;
+                a.score += best.grade.points();
+                a.fuzzy |= best.grade == Grade::Fuzzy;
+                match field {
+                    Field::Others => a.score -= KEYWORD_PENALTY,
+                    Field::Label if k == 0 && best.at_title_start => a.score += PREFIX_BONUS,
+                    Field::Label => {}
+                }
+            });
         }
         let all = q.words.len();
         // When no entry has every word, those with the most of them.
@@ -276,7 +307,7 @@ impl Index {
                 .as_ref()
                 .is_some_and(|code| e.codes.iter().any(|c| c.starts_with(code.as_str())))
         };
-        self.entries
+        self.entries()
             .iter()
             .zip(acc)
             .enumerate()
@@ -325,7 +356,7 @@ impl Index {
         let mut at: Vec<usize> = Vec::new();
         for w in &q.words {
             if let Some(Place::Label(found)) = place(e, w) {
-                at.extend(words::letters(&self.matcher, &e.folded, &w.text, found).1);
+                at.extend(words::positions_in(&self.matcher, &e.folded, &w.text, found).1);
             }
         }
         if at.is_empty() {

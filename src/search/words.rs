@@ -8,6 +8,8 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::fold::{is_word_byte, letter_bit, letters};
+
 /// How well a query word matches, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Grade {
@@ -67,21 +69,13 @@ impl Masks {
         let mut masks = Masks::default();
         let mut prev = b' ';
         for b in text.bytes() {
-            masks.letters |= bit(b);
+            masks.letters |= letter_bit(b);
             if !is_word_byte(prev) {
-                masks.initials |= bit(b);
+                masks.initials |= letter_bit(b);
             }
             prev = b;
         }
         masks
-    }
-}
-
-fn bit(b: u8) -> u64 {
-    match b {
-        b'a'..=b'z' => 1 << (b - b'a'),
-        b'0'..=b'9' => 1 << (26 + b - b'0'),
-        _ => 0,
     }
 }
 
@@ -101,20 +95,15 @@ impl QueryWord {
             text: text.to_string(),
             worst: allowed(text),
             masks: Masks {
-                letters: Self::letters_of(text),
-                initials: text.bytes().next().map_or(0, bit),
+                letters: letters(text),
+                initials: text.bytes().next().map_or(0, letter_bit),
             },
             finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         }
     }
 
-    /// The letters and digits of a folded word, one bit each.
-    pub fn letters_of(word: &str) -> u64 {
-        word.bytes().fold(0, |m, b| m | bit(b))
-    }
-
     /// How this query word matches one folded word of the content, whose
-    /// `letters_of` are `letters`.
+    /// `fold::letters` are `letters`.
     pub fn grade_of_word(&self, word: &str, letters: u64) -> Option<Grade> {
         if self.masks.letters & !letters != 0 || word.len() < self.text.len() {
             return None;
@@ -230,10 +219,6 @@ fn word_starts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
         .filter(move |&i| is_word_byte(text[i]) && (i == 0 || !is_word_byte(text[i - 1])))
 }
 
-pub(super) fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric()
-}
-
 /// The byte range of the word of `text` around byte `i`.
 fn word_around(text: &[u8], i: usize) -> (usize, usize) {
     let start = text[..i]
@@ -250,7 +235,12 @@ fn word_around(text: &[u8], i: usize) -> (usize, usize) {
 /// Where the letters of `q` are in the matched word of `text` (byte indices
 /// in `text`), and how good a fuzzy match is (fuzzy-matcher's score; 0 for
 /// the other grades).
-pub fn letters(matcher: &SkimMatcherV2, text: &str, q: &str, found: Found) -> (i64, Vec<usize>) {
+pub fn positions_in(
+    matcher: &SkimMatcherV2,
+    text: &str,
+    q: &str,
+    found: Found,
+) -> (i64, Vec<usize>) {
     let (start, end) = found.word;
     let word = text.get(start..end).unwrap_or_default();
     match found.grade {
@@ -321,9 +311,9 @@ mod tests {
         let m = SkimMatcherV2::default();
         let text = "agent de selection";
         let f = find(text, "elec").expect("found");
-        assert_eq!(letters(&m, text, "elec", f).1, vec![10, 11, 12, 13]);
+        assert_eq!(positions_in(&m, text, "elec", f).1, vec![10, 11, 12, 13]);
         let f = find(text, "slct").expect("found");
-        let (score, at) = letters(&m, text, "slct", f);
+        let (score, at) = positions_in(&m, text, "slct", f);
         assert!(score > 0);
         assert_eq!(at, vec![9, 11, 13, 14]);
     }
