@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
-use crate::content::{Content, Voie};
+use crate::content::{Content, Formation, Metier, Voie};
 use crate::matching::{self, Bucket, Filters, Method, Reasons};
+use crate::parcours::{self, Etape, Mode, Route};
 use crate::quiz::{self, Answer, Answers, Form, Profile};
 use crate::search::{Hit, Index, Kind};
 
@@ -217,7 +218,29 @@ pub struct App {
     pub storage: Option<Storage>,
     /// A write for the runner to perform after this update.
     pub effect: Option<Effect>,
+    /// The routes the Parcours tab shows, found by `update`: searching them
+    /// takes milliseconds, too long to redo at every frame.
+    routes: Option<FoundRoutes>,
 }
+
+/// Routes from a situation to a métier, as `parcours::routes` found them
+/// (formations by their index in `content.formations`).
+#[derive(Debug, Clone, PartialEq)]
+struct FoundRoutes {
+    metier: String,
+    situation: usize,
+    routes: Vec<FoundRoute>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct FoundRoute {
+    etapes: Vec<(usize, Mode)>,
+    duree_mois: Option<u32>,
+    tout_apprentissage: bool,
+}
+
+/// Most routes shown on the Parcours tab.
+pub const MAX_ROUTES: usize = 5;
 
 impl App {
     pub fn new(content: Content) -> Self {
@@ -254,6 +277,7 @@ impl App {
             idle_countdown: None,
             storage: None,
             effect: None,
+            routes: None,
         }
     }
 
@@ -332,6 +356,88 @@ impl App {
         self.session.profile = (!self.session.answers.is_empty())
             .then(|| quiz::score(&self.content.questionnaire, &self.session.answers));
         self.recompute();
+    }
+
+    /// The situation the Parcours tab starts from (index in `content.situations`).
+    pub fn parcours_situation(&self) -> usize {
+        self.session
+            .parcours_situation
+            .unwrap_or(self.session.situation)
+    }
+
+    /// The routes from situation `situation` to the métier: those `update`
+    /// found for the Parcours tab, or found now if they are not these.
+    pub fn routes<'a>(&'a self, metier: &'a Metier, situation: usize) -> Vec<Route<'a>> {
+        let formations = &self.content.formations;
+        match &self.routes {
+            Some(found) if found.metier == metier.id && found.situation == situation => found
+                .routes
+                .iter()
+                .map(|r| Route {
+                    etapes: r
+                        .etapes
+                        .iter()
+                        .filter_map(|&(i, mode)| {
+                            formations.get(i).map(|formation| Etape { formation, mode })
+                        })
+                        .collect(),
+                    duree_mois: r.duree_mois,
+                    tout_apprentissage: r.tout_apprentissage,
+                })
+                .collect(),
+            _ => self.find_routes(metier, situation),
+        }
+    }
+
+    fn find_routes<'a>(&'a self, metier: &'a Metier, situation: usize) -> Vec<Route<'a>> {
+        match self.content.situations.get(situation) {
+            Some(s) => parcours::routes(&self.content, &s.id, metier, MAX_ROUTES),
+            None => Vec::new(),
+        }
+    }
+
+    /// Finds the routes the Parcours tab will show, if it is open and they
+    /// are not known yet.
+    fn prepare_routes(&mut self) {
+        let Screen::FicheMetier {
+            id,
+            tab: Tab::Parcours,
+            ..
+        } = self.screen()
+        else {
+            return;
+        };
+        let situation = self.parcours_situation();
+        if self
+            .routes
+            .as_ref()
+            .is_some_and(|r| r.metier == *id && r.situation == situation)
+        {
+            return;
+        }
+        let Some(metier) = self.content.metier(id) else {
+            return;
+        };
+        let formations = &self.content.formations;
+        let index_of = |f: &Formation| formations.iter().position(|x| std::ptr::eq(x, f));
+        let routes = self
+            .find_routes(metier, situation)
+            .iter()
+            .map(|r| FoundRoute {
+                etapes: r
+                    .etapes
+                    .iter()
+                    .filter_map(|e| index_of(e.formation).map(|i| (i, e.mode)))
+                    .collect(),
+                duree_mois: r.duree_mois,
+                tout_apprentissage: r.tout_apprentissage,
+            })
+            .collect();
+        self.routes = Some(FoundRoutes {
+            metier: metier.id.clone(),
+            situation,
+            routes,
+        });
     }
 
     pub fn situation_id(&self) -> &str {
@@ -483,6 +589,7 @@ impl App {
         };
         self.ranked.clear();
         self.hits.clear();
+        self.routes = None;
         self.overlay = None;
         self.idle_countdown = None;
         self.flash = None;
@@ -604,6 +711,12 @@ fn is_nav(msg: Msg) -> bool {
 
 /// Applies one message to the model. Pure: no terminal, no file, no clock.
 pub fn update(app: &mut App, msg: Msg) {
+    apply(app, msg);
+    // What the next frame needs and is too slow to compute while drawing.
+    app.prepare_routes();
+}
+
+fn apply(app: &mut App, msg: Msg) {
     app.flash = None;
     match msg {
         Msg::Resize(w, h) => {
@@ -1215,10 +1328,7 @@ fn update_fiche(app: &mut App, id: String, tab: Tab, sel: usize, sc: u16, msg: M
         Msg::Char('v') => app.push(Screen::Comparer { sel: 0, scroll: 0 }),
         Msg::Char('s') if tab == Tab::Parcours => {
             let n = app.content.situations.len().max(1);
-            let cur = app
-                .session
-                .parcours_situation
-                .unwrap_or(app.session.situation);
+            let cur = app.parcours_situation();
             app.session.parcours_situation = Some((cur + 1) % n);
             set(app, tab, 0, 0);
         }

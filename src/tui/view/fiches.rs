@@ -10,7 +10,7 @@ use super::super::strings as s;
 use super::super::theme::Theme;
 use super::{block, bullet, field, heading, list, text};
 use crate::content::{Formation, Metier, Voie};
-use crate::parcours::{self, Mode};
+use crate::parcours::Mode;
 
 pub fn tab_label(t: Tab) -> &'static str {
     match t {
@@ -236,10 +236,7 @@ pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
 
 fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>> {
     let g = &theme.glyphs;
-    let idx = app
-        .session
-        .parcours_situation
-        .unwrap_or(app.session.situation);
+    let idx = app.parcours_situation();
     let Some(situation) = app.content.situations.get(idx) else {
         return Vec::new();
     };
@@ -248,7 +245,7 @@ fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a
         Span::raw(situation.libelle.as_str()),
         Span::styled(format!("   ({})", s::PARCOURS_CHANGER), theme.muted),
     ])];
-    let routes = parcours::routes(&app.content, &situation.id, m, 5);
+    let routes = app.routes(m, idx);
     if routes.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::from(s::PARCOURS_AUCUN));
