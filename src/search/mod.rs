@@ -271,7 +271,8 @@ impl Index {
     }
 
     /// The entries that have every word of the query (or, when none has,
-    /// those that have the most), scored; and those found by a code.
+    /// those that have the most, if more than half), scored; and those
+    /// found by a code.
     fn matching(&self, q: &Query) -> Vec<Scored> {
         let n = self.len();
         let mut acc = vec![Acc::default(); n];
@@ -296,11 +297,13 @@ impl Index {
             });
         }
         let all = q.words.len();
-        // When no entry has every word, those with the most of them.
+        // When no entry has every word, those with the most of them, as long
+        // as that is more than half ("de" alone does not make a result).
         let need = if acc.iter().any(|a| a.found == all) {
             all
         } else {
-            acc.iter().map(|a| a.found).max().unwrap_or(0).max(1)
+            let most = acc.iter().map(|a| a.found).max().unwrap_or(0);
+            most.max(all / 2 + 1)
         };
         let by_code = |e: &Entry| {
             q.code
@@ -435,6 +438,8 @@ mod tests {
             ["Conducteur de bus", "Conducteur de travaux"]
         );
         assert!(i.search("plombier", 10).is_empty());
+        // One word of two is not enough.
+        assert!(i.search("conducteur plombier", 10).is_empty());
     }
 
     #[test]
