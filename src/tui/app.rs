@@ -12,6 +12,8 @@ use crate::search::{Hit, Index, Kind};
 use super::layout;
 use super::msg::Msg;
 use super::strings as s;
+use super::theme::{Theme, ThemeName};
+use super::wrap;
 
 /// Lines moved by PgUp / PgDn.
 pub const PAGE: usize = 10;
@@ -221,6 +223,9 @@ pub struct App {
     /// The routes the Parcours tab shows, found by `update`: searching them
     /// takes milliseconds, too long to redo at every frame.
     routes: Option<FoundRoutes>,
+    /// How the texts of the current screen wrap at the terminal's width,
+    /// counted by `update` so that frames draw only the visible rows.
+    pub(super) wrapped: wrap::Cache,
 }
 
 /// Routes from a situation to a métier, as `parcours::routes` found them
@@ -278,6 +283,7 @@ impl App {
             storage: None,
             effect: None,
             routes: None,
+            wrapped: wrap::Cache::default(),
         }
     }
 
@@ -590,6 +596,7 @@ impl App {
         self.ranked.clear();
         self.hits.clear();
         self.routes = None;
+        self.wrapped = wrap::Cache::default();
         self.overlay = None;
         self.idle_countdown = None;
         self.flash = None;
@@ -714,6 +721,23 @@ pub fn update(app: &mut App, msg: Msg) {
     apply(app, msg);
     // What the next frame needs and is too slow to compute while drawing.
     app.prepare_routes();
+    prepare_texts(app);
+}
+
+/// Counts how the texts of the screen wrap at the terminal's width, drawn
+/// with either set of glyphs (colours do not change wrapping). Texts already
+/// counted are not counted again.
+fn prepare_texts(app: &mut App) {
+    let mut cache = std::mem::take(&mut app.wrapped);
+    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
+    let unicode = Theme::new(ThemeName::Defaut);
+    let ascii = unicode.clone().ascii();
+    let panes: Vec<_> = [&unicode, &ascii]
+        .into_iter()
+        .flat_map(|theme| super::view::text_panes(app, theme, area))
+        .collect();
+    cache.keep(panes.iter().map(|p| (p.lines.as_slice(), p.inner().width)));
+    app.wrapped = cache;
 }
 
 fn apply(app: &mut App, msg: Msg) {

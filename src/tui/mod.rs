@@ -11,6 +11,7 @@ pub mod msg;
 pub mod strings;
 pub mod theme;
 pub mod view;
+pub mod wrap;
 
 pub use app::{App, update};
 pub use msg::{Msg, from_event};

@@ -7,21 +7,30 @@ use ratatui::text::Line;
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, field, heading, text};
+use super::{TextPane, field, heading, text};
 
 pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize, scroll: u16) {
+    for pane in texts(app, theme, area, sel, scroll) {
+        text(app, frame, pane, theme);
+    }
+}
+
+/// One column per métier compared.
+pub fn texts<'a>(
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    sel: usize,
+    scroll: u16,
+) -> Vec<TextPane<'a>> {
     let ids = &app.session.comparaison;
     if ids.is_empty() {
-        text(
-            frame,
-            area,
-            vec![Line::from(s::COMPARER_VIDE)],
-            0,
-            block(s::COMPARER_TITRE, true, theme),
-            theme,
-        );
-        return;
+        return vec![
+            TextPane::new(area, s::COMPARER_TITRE, vec![Line::from(s::COMPARER_VIDE)])
+                .focused(true),
+        ];
     }
+    let mut panes = Vec::new();
     let constraints = vec![Constraint::Ratio(1, ids.len() as u32); ids.len()];
     let columns = Layout::horizontal(constraints).split(area);
     for (i, (id, col)) in ids.iter().zip(columns.iter()).enumerate() {
@@ -57,14 +66,11 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize,
         }
         lines.push(heading(s::COMPARER_CONDITIONS, theme));
         lines.push(Line::from(m.conditions.as_str()));
-        let title = m.titre.both();
-        text(
-            frame,
-            *col,
-            lines,
-            scroll,
-            block(&title, i == sel, theme),
-            theme,
+        panes.push(
+            TextPane::new(*col, m.titre.both(), lines)
+                .focused(i == sel)
+                .scroll(scroll),
         );
     }
+    panes
 }

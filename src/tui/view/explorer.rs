@@ -8,7 +8,7 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, DomainEntry};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, list};
+use super::{TextPane, block, list};
 
 pub fn view(
     app: &App,
@@ -19,7 +19,7 @@ pub fn view(
     sel: usize,
     right: bool,
 ) {
-    let (left_area, pres_area, list_area) = super::super::layout::explorer(area);
+    let (left_area, _, list_area) = super::super::layout::explorer(area);
     let domains: Vec<ListItem<'_>> = app
         .content
         .domaines
@@ -35,21 +35,9 @@ pub fn view(
         theme,
     );
     let entries = app.domain_entries(domaine);
-    let presentation = app
-        .content
-        .domaines
-        .get(domaine)
-        .map(|d| d.presentation.as_str())
-        .unwrap_or("");
-
-    super::text(
-        frame,
-        pres_area,
-        vec![Line::from(presentation)],
-        0,
-        block("", false, theme),
-        theme,
-    );
+    for pane in texts(app, area, domaine) {
+        super::text(app, frame, pane, theme);
+    }
     let items: Vec<ListItem<'_>> = entries
         .iter()
         .map(|e| match e {
@@ -79,4 +67,16 @@ pub fn view(
         block(&title, right, theme),
         theme,
     );
+}
+
+/// The domain's presentation.
+pub fn texts(app: &App, area: Rect, domaine: usize) -> Vec<TextPane<'_>> {
+    let (_, pres_area, _) = super::super::layout::explorer(area);
+    let presentation = app
+        .content
+        .domaines
+        .get(domaine)
+        .map(|d| d.presentation.as_str())
+        .unwrap_or("");
+    vec![TextPane::new(pres_area, "", vec![Line::from(presentation)])]
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Tabs};
 use super::super::app::{App, Link, Tab};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, bullet, field, heading, list, text};
+use super::{TextPane, block, bullet, field, heading, list, text};
 use crate::content::{Formation, Metier, Voie};
 use crate::parcours::Mode;
 
@@ -47,19 +47,6 @@ pub fn metier(
         .map(|(i, t)| Line::from(format!("{} {}", i + 1, tab_label(*t))))
         .collect();
     let selected = tabs.iter().position(|t| *t == tab);
-    let marks = format!(
-        "{}{}",
-        if app.session.favoris.iter().any(|f| f == id) {
-            " *"
-        } else {
-            ""
-        },
-        if app.session.comparaison.iter().any(|f| f == id) {
-            " ="
-        } else {
-            ""
-        }
-    );
     frame.render_widget(
         Tabs::new(titles)
             .select(selected)
@@ -74,40 +61,62 @@ pub fn metier(
             ),
         tabs_area,
     );
-    let title = format!("{}{marks}", m.titre.both());
-    match tab {
-        Tab::Metier => text(
+    if tab == Tab::Formations {
+        let items: Vec<ListItem<'_>> = m
+            .formations
+            .iter()
+            .filter_map(|fid| app.content.formation(fid))
+            .map(|f| ListItem::new(formation_row(f, theme)))
+            .collect();
+        list(
             frame,
             body,
-            metier_lines(app, m, theme),
-            scroll,
-            block(&title, true, theme),
+            items,
+            Some(sel),
+            block(&metier_title(app, m), true, theme),
             theme,
-        ),
-        Tab::Formations => {
-            let items: Vec<ListItem<'_>> = m
-                .formations
-                .iter()
-                .filter_map(|fid| app.content.formation(fid))
-                .map(|f| ListItem::new(formation_row(f, theme)))
-                .collect();
-            list(
-                frame,
-                body,
-                items,
-                Some(sel),
-                block(&title, true, theme),
-                theme,
-            );
+        );
+    }
+    for pane in metier_texts(app, theme, area, id, tab, scroll) {
+        text(app, frame, pane, theme);
+    }
+}
+
+/// The métier's title, marked when it is a favourite (*) or compared (=).
+fn metier_title(app: &App, m: &Metier) -> String {
+    let marks = format!(
+        "{}{}",
+        if app.session.favoris.contains(&m.id) {
+            " *"
+        } else {
+            ""
+        },
+        if app.session.comparaison.contains(&m.id) {
+            " ="
+        } else {
+            ""
         }
-        Tab::Parcours => text(
-            frame,
-            body,
-            parcours_lines(app, m, theme),
-            scroll,
-            block(&title, true, theme),
-            theme,
-        ),
+    );
+    format!("{}{marks}", m.titre.both())
+}
+
+/// The text of the tab (every tab but the list of formations).
+pub fn metier_texts<'a>(
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    id: &str,
+    tab: Tab,
+    scroll: u16,
+) -> Vec<TextPane<'a>> {
+    let Some(m) = app.content.metier(id) else {
+        return Vec::new();
+    };
+    let (_, body) = super::super::layout::fiche_metier(area);
+    let lines = match tab {
+        Tab::Metier => metier_lines(app, m, theme),
+        Tab::Formations => return Vec::new(),
+        Tab::Parcours => parcours_lines(app, m, theme),
         Tab::Normandie => {
             let mut lines = Vec::new();
             match &m.normandie {
@@ -130,30 +139,18 @@ pub fn metier(
                     }
                 }
             }
-            text(
-                frame,
-                body,
-                lines,
-                scroll,
-                block(&title, true, theme),
-                theme,
-            );
+            lines
         }
-        Tab::Pourquoi => {
-            let lines = match app.ranked_of(id) {
-                Some(r) => super::resultats::reasons_lines(app, r, theme),
-                None => vec![Line::from(s::FICHE_POURQUOI_VIDE)],
-            };
-            text(
-                frame,
-                body,
-                lines,
-                scroll,
-                block(&title, true, theme),
-                theme,
-            );
-        }
-    }
+        Tab::Pourquoi => match app.ranked_of(id) {
+            Some(r) => super::resultats::reasons_lines(app, r, theme),
+            None => vec![Line::from(s::FICHE_POURQUOI_VIDE)],
+        },
+    };
+    vec![
+        TextPane::new(body, metier_title(app, m), lines)
+            .focused(true)
+            .scroll(scroll),
+    ]
 }
 
 fn formation_row<'a>(f: &'a Formation, theme: &Theme) -> Line<'a> {
@@ -321,10 +318,36 @@ fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a
 }
 
 pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &str, sel: usize) {
-    let Some(f) = app.content.formation(id) else {
+    for pane in formation_texts(app, theme, area, id) {
+        text(app, frame, pane, theme);
+    }
+    if app.content.formation(id).is_none() {
         return;
+    }
+    let (_, links_area) = super::super::layout::fiche_formation(area);
+    let title = format!(
+        "{}{}{}",
+        s::FORMATION_POURSUITES,
+        theme.glyphs.sep,
+        s::FORMATION_METIERS
+    );
+    links_pane(
+        app,
+        frame,
+        links_area,
+        &app.formation_links(id),
+        sel,
+        &title,
+        theme,
+    );
+}
+
+/// What the formation is.
+pub fn formation_texts<'a>(app: &'a App, theme: &Theme, area: Rect, id: &str) -> Vec<TextPane<'a>> {
+    let Some(f) = app.content.formation(id) else {
+        return Vec::new();
     };
-    let (info, links_area) = super::super::layout::fiche_formation(area);
+    let (info, _) = super::super::layout::fiche_formation(area);
     let mut lines = vec![
         field(
             s::FORMATION_NIVEAU,
@@ -376,29 +399,7 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
     }
     lines.push(Line::from(""));
     lines.push(field(s::FICHE_SOURCES, f.sources.join(" ; "), theme));
-    text(
-        frame,
-        info,
-        lines,
-        0,
-        block(&f.intitule, false, theme),
-        theme,
-    );
-    let title = format!(
-        "{}{}{}",
-        s::FORMATION_POURSUITES,
-        theme.glyphs.sep,
-        s::FORMATION_METIERS
-    );
-    links_pane(
-        app,
-        frame,
-        links_area,
-        &app.formation_links(id),
-        sel,
-        &title,
-        theme,
-    );
+    vec![TextPane::new(info, f.intitule.as_str(), lines)]
 }
 
 /// The list of links at the bottom of a formation or a fiche courte.
@@ -439,10 +440,30 @@ fn link_line<'a>(app: &'a App, l: &Link) -> Line<'a> {
 }
 
 pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str, sel: usize) {
-    let Some(r) = app.content.fiche_rome(code) else {
+    for pane in rome_texts(app, theme, area, code) {
+        text(app, frame, pane, theme);
+    }
+    if app.content.fiche_rome(code).is_none() {
         return;
+    }
+    let (_, links_area) = super::super::layout::fiche_rome(area);
+    links_pane(
+        app,
+        frame,
+        links_area,
+        &app.rome_links(code),
+        sel,
+        s::FICHE_COURTE_PROCHES,
+        theme,
+    );
+}
+
+/// What the short fiche says.
+pub fn rome_texts<'a>(app: &'a App, theme: &Theme, area: Rect, code: &str) -> Vec<TextPane<'a>> {
+    let Some(r) = app.content.fiche_rome(code) else {
+        return Vec::new();
     };
-    let (info, links_area) = super::super::layout::fiche_rome(area);
+    let (info, _) = super::super::layout::fiche_rome(area);
     let domaine = app
         .content
         .domaine(r.code.get(..1).unwrap_or(""))
@@ -458,23 +479,7 @@ pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str,
         field(s::FICHE_ROME, r.code.clone(), theme),
         field(s::FILTRE_DOMAINE, domaine.to_string(), theme),
     ];
-    text(
-        frame,
-        info,
-        lines,
-        0,
-        block(&r.libelle, false, theme),
-        theme,
-    );
-    links_pane(
-        app,
-        frame,
-        links_area,
-        &app.rome_links(code),
-        sel,
-        s::FICHE_COURTE_PROCHES,
-        theme,
-    );
+    vec![TextPane::new(info, r.libelle.as_str(), lines)]
 }
 
 #[cfg(test)]

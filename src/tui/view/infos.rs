@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, field, heading, style_if, text};
+use super::{TextPane, field, heading, style_if, text};
 
 pub fn apprentissage(
     app: &App,
@@ -17,6 +17,19 @@ pub fn apprentissage(
     field_sel: usize,
     scroll: u16,
 ) {
+    for pane in apprentissage_texts(app, theme, area, field_sel, scroll) {
+        text(app, frame, pane, theme);
+    }
+}
+
+/// The pay simulator, then the rules and questions.
+pub fn apprentissage_texts<'a>(
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    field_sel: usize,
+    scroll: u16,
+) -> Vec<TextPane<'a>> {
     let a = &app.content.apprentissage;
     let [sim_area, rules_area] =
         Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(area);
@@ -48,14 +61,6 @@ pub fn apprentissage(
         ))),
         None => sim.push(Line::from("—")),
     }
-    text(
-        frame,
-        sim_area,
-        sim,
-        0,
-        block(s::SIMULATEUR_TITRE, true, theme),
-        theme,
-    );
     let mut lines = Vec::new();
     if let Some(note) = &a.remuneration.note {
         lines.push(Line::from(Span::styled(note.as_str(), theme.muted)));
@@ -78,17 +83,24 @@ pub fn apprentissage(
             lines.push(Line::from(q.reponse.as_str()));
         }
     }
-    text(
-        frame,
-        rules_area,
-        lines,
-        scroll,
-        block(s::APPRENTISSAGE_TITRE, false, theme),
-        theme,
-    );
+    vec![
+        TextPane::new(sim_area, s::SIMULATEUR_TITRE, sim).focused(true),
+        TextPane::new(rules_area, s::APPRENTISSAGE_TITRE, lines).scroll(scroll),
+    ]
 }
 
 pub fn contacts(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16) {
+    for pane in contacts_texts(app, theme, area, scroll) {
+        text(app, frame, pane, theme);
+    }
+}
+
+pub fn contacts_texts<'a>(
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    scroll: u16,
+) -> Vec<TextPane<'a>> {
     let mut lines = vec![
         Line::from(Span::styled(s::CONTACTS_INTRO, theme.muted)),
         Line::from(""),
@@ -105,12 +117,9 @@ pub fn contacts(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll:
         }
         lines.push(Line::from(""));
     }
-    text(
-        frame,
-        area,
-        lines,
-        scroll,
-        block(s::CONTACTS_TITRE, true, theme),
-        theme,
-    );
+    vec![
+        TextPane::new(area, s::CONTACTS_TITRE, lines)
+            .focused(true)
+            .scroll(scroll),
+    ]
 }

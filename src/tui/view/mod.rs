@@ -11,6 +11,8 @@ mod quiz;
 mod recherche;
 mod resultats;
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -23,6 +25,7 @@ use ratatui::widgets::{
 use super::app::{App, Screen};
 use super::strings::{self as s, Keys};
 use super::theme::Theme;
+use super::wrap;
 
 /// The smallest terminal the guide is drawn in.
 pub const MIN_WIDTH: u16 = 80;
@@ -246,21 +249,101 @@ pub(super) fn grouped<'a, T>(
         .collect()
 }
 
-/// Wrapped text, scrolled, with a scrollbar when it is longer than the area.
-pub(super) fn text(
-    frame: &mut Frame,
-    area: Rect,
-    lines: Vec<Line<'_>>,
-    scroll: u16,
-    block: Block<'_>,
-    theme: &Theme,
-) {
+/// A bordered pane of wrapped text, scrolled.
+pub struct TextPane<'a> {
+    pub area: Rect,
+    pub title: Cow<'a, str>,
+    pub focused: bool,
+    pub lines: Vec<Line<'a>>,
+    pub scroll: u16,
+}
+
+impl<'a> TextPane<'a> {
+    pub(super) fn new(area: Rect, title: impl Into<Cow<'a, str>>, lines: Vec<Line<'a>>) -> Self {
+        Self {
+            area,
+            title: title.into(),
+            focused: false,
+            lines,
+            scroll: 0,
+        }
+    }
+
+    pub(super) fn focused(self, focused: bool) -> Self {
+        Self { focused, ..self }
+    }
+
+    pub(super) fn scroll(self, scroll: u16) -> Self {
+        Self { scroll, ..self }
+    }
+
+    /// Where the text goes, inside the borders.
+    pub fn inner(&self) -> Rect {
+        Block::bordered().inner(self.area)
+    }
+}
+
+/// The text panes of the screen (as its view draws them) for a terminal of
+/// this size. `update` counts their rows once per width (see `wrap`).
+pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'a>> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return Vec::new();
+    }
+    let [_, body, _] = super::layout::frame(area);
+    match app.screen() {
+        Screen::Accueil { .. } | Screen::Questionnaire { .. } => Vec::new(),
+        Screen::Profil { scroll } => profil::texts(app, theme, body, *scroll),
+        Screen::Resultats { pane, sel, filter } => {
+            resultats::texts(app, theme, body, *pane, *sel, *filter)
+        }
+        Screen::FicheMetier {
+            id, tab, scroll, ..
+        } => fiches::metier_texts(app, theme, body, id, *tab, *scroll),
+        Screen::FicheFormation { id, .. } => fiches::formation_texts(app, theme, body, id),
+        Screen::FicheRome { code, .. } => fiches::rome_texts(app, theme, body, code),
+        Screen::Explorer { domaine, .. } => explorer::texts(app, body, *domaine),
+        Screen::Recherche { query, .. } => recherche::texts(app, body, query),
+        Screen::Apprentissage { field, scroll } => {
+            infos::apprentissage_texts(app, theme, body, *field, *scroll)
+        }
+        Screen::Contacts { scroll } => infos::contacts_texts(app, theme, body, *scroll),
+        Screen::Comparer { sel, scroll } => comparer::texts(app, theme, body, *sel, *scroll),
+    }
+}
+
+/// Draws a text pane, with a scrollbar when the text is longer than the pane.
+/// Only the lines that reach the visible rows are wrapped and drawn.
+pub(super) fn text(app: &App, frame: &mut Frame, pane: TextPane<'_>, theme: &Theme) {
+    let TextPane {
+        area,
+        title,
+        focused,
+        mut lines,
+        scroll,
+    } = pane;
+    let block = block(&title, focused, theme);
     let inner = block.inner(area);
-    let para = Paragraph::new(lines).wrap(Wrap { trim: false });
-    let total = para.line_count(inner.width) as u16;
+    let counted;
+    let rows = match app.wrapped.get(wrap::key(&lines, inner.width)) {
+        Some(rows) => rows,
+        None => {
+            counted = wrap::Rows::count(&lines, inner.width);
+            &counted
+        }
+    };
+    let total = rows.total() as u16;
     let max = total.saturating_sub(inner.height);
     let scroll = scroll.min(max);
-    frame.render_widget(para.block(block).scroll((scroll, 0)), area);
+    let (visible, above) = rows.visible(usize::from(scroll), usize::from(inner.height));
+    lines.truncate(visible.end);
+    lines.drain(..visible.start);
+    // `above` is at most `scroll`.
+    let above = u16::try_from(above).unwrap_or(scroll);
+    let para = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .block(block)
+        .scroll((above, 0));
+    frame.render_widget(para, area);
     if total > inner.height {
         let mut sb = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
         frame.render_stateful_widget(scrollbar(theme), area, &mut sb);

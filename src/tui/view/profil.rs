@@ -7,15 +7,21 @@ use ratatui::text::{Line, Span};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, text};
+use super::{TextPane, text};
 use crate::content::Theme as RiasecTheme;
 
 /// Width of a full bar, in cells.
 const BAR: usize = 20;
 
 pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16) {
+    for pane in texts(app, theme, area, scroll) {
+        text(app, frame, pane, theme);
+    }
+}
+
+pub fn texts<'a>(app: &'a App, theme: &Theme, area: Rect, scroll: u16) -> Vec<TextPane<'a>> {
     let Some(p) = app.session.profile else {
-        return;
+        return Vec::new();
     };
     let q = &app.content.questionnaire;
     let mut lines = vec![
@@ -64,12 +70,9 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16
             ]));
         }
     }
-    text(
-        frame,
-        area,
-        lines,
-        scroll,
-        block(s::PROFIL_TITRE, true, theme),
-        theme,
-    );
+    vec![
+        TextPane::new(area, s::PROFIL_TITRE, lines)
+            .focused(true)
+            .scroll(scroll),
+    ]
 }

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, grouped, list, text};
+use super::{TextPane, block, grouped, list, text};
 use crate::search::{Hit, Kind};
 
 pub fn kind_label(k: Kind) -> &'static str {
@@ -34,26 +34,11 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
     if x < input_area.right().saturating_sub(1) {
         frame.set_cursor_position((x, input_area.y + 1));
     }
-    if query.trim().is_empty() {
-        text(
-            frame,
-            results_area,
-            vec![Line::from(s::RECHERCHE_VIDE)],
-            0,
-            block("", false, theme),
-            theme,
-        );
-        return;
-    }
-    if app.hits.is_empty() {
-        text(
-            frame,
-            results_area,
-            vec![Line::from(s::RECHERCHE_RIEN)],
-            0,
-            block("", false, theme),
-            theme,
-        );
+    let messages = texts(app, area, query);
+    if !messages.is_empty() {
+        for pane in messages {
+            text(app, frame, pane, theme);
+        }
         return;
     }
     let rows = app.search_rows();
@@ -73,6 +58,19 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
         block(&title, false, theme),
         theme,
     );
+}
+
+/// What the results pane says when there is nothing to list.
+pub fn texts<'a>(app: &'a App, area: Rect, query: &str) -> Vec<TextPane<'a>> {
+    let (_, results_area) = super::super::layout::recherche(area);
+    let message = if query.trim().is_empty() {
+        s::RECHERCHE_VIDE
+    } else if app.hits.is_empty() {
+        s::RECHERCHE_RIEN
+    } else {
+        return Vec::new();
+    };
+    vec![TextPane::new(results_area, "", vec![Line::from(message)])]
 }
 
 /// The label with its matched letters styled.

@@ -8,7 +8,7 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, FilterRow, Ranked, ResPane};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{block, grouped, heading, list, style_if, text};
+use super::{TextPane, block, grouped, heading, list, style_if, text};
 use crate::matching::{Bucket, Method, Satisfied};
 
 pub fn bucket_label(b: Bucket) -> &'static str {
@@ -62,6 +62,54 @@ pub fn view(
     sel: usize,
     filter: usize,
 ) {
+    let (_, left, _) = super::super::layout::resultats(area);
+    for text_pane in texts(app, theme, area, pane, sel, filter) {
+        text(app, frame, text_pane, theme);
+    }
+    if app.ranked.is_empty() {
+        return;
+    }
+    // Rows with group headers (the same rows `update` maps clicks to).
+    let rows = app.result_rows();
+    let selected_row = rows.iter().position(|r| *r == Some(sel));
+    let items = grouped(
+        &rows,
+        &app.ranked,
+        |r| ListItem::new(row_line(app, r, theme)),
+        |r| {
+            ListItem::new(Line::from(Span::styled(
+                bucket_label(r.bucket),
+                theme.header,
+            )))
+        },
+    );
+    list(
+        frame,
+        left,
+        items,
+        selected_row,
+        block(list_title(app), pane == ResPane::Liste, theme),
+        theme,
+    );
+}
+
+fn list_title(app: &App) -> &'static str {
+    if app.method == Method::HighestThemes {
+        s::RESULTATS_PLAT
+    } else {
+        s::RESULTATS_TITRE
+    }
+}
+
+/// The filters, the list when it is empty, and why the selected métier is there.
+pub fn texts<'a>(
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    pane: ResPane,
+    sel: usize,
+    filter: usize,
+) -> Vec<TextPane<'a>> {
     let (filters_area, left, right) = super::super::layout::resultats(area);
     let filters: Vec<Line<'_>> = FilterRow::ALL
         .iter()
@@ -83,51 +131,14 @@ pub fn view(
             ])
         })
         .collect();
-    text(
-        frame,
-        filters_area,
-        filters,
-        0,
-        block(s::RESULTATS_FILTRES, pane == ResPane::Filtres, theme),
-        theme,
-    );
-
-    // Rows with group headers (the same rows `update` maps clicks to).
-    let rows = app.result_rows();
-    let selected_row = rows.iter().position(|r| *r == Some(sel));
-    let items = grouped(
-        &rows,
-        &app.ranked,
-        |r| ListItem::new(row_line(app, r, theme)),
-        |r| {
-            ListItem::new(Line::from(Span::styled(
-                bucket_label(r.bucket),
-                theme.header,
-            )))
-        },
-    );
-    let list_title = if app.method == Method::HighestThemes {
-        s::RESULTATS_PLAT
-    } else {
-        s::RESULTATS_TITRE
-    };
+    let mut panes = vec![
+        TextPane::new(filters_area, s::RESULTATS_FILTRES, filters)
+            .focused(pane == ResPane::Filtres),
+    ];
     if app.ranked.is_empty() {
-        text(
-            frame,
-            left,
-            vec![Line::from(s::RESULTATS_AUCUN)],
-            0,
-            block(list_title, pane == ResPane::Liste, theme),
-            theme,
-        );
-    } else {
-        list(
-            frame,
-            left,
-            items,
-            selected_row,
-            block(list_title, pane == ResPane::Liste, theme),
-            theme,
+        panes.push(
+            TextPane::new(left, list_title(app), vec![Line::from(s::RESULTATS_AUCUN)])
+                .focused(pane == ResPane::Liste),
         );
     }
     let reasons = app
@@ -135,14 +146,8 @@ pub fn view(
         .get(sel)
         .map(|r| reasons_lines(app, r, theme))
         .unwrap_or_default();
-    text(
-        frame,
-        right,
-        reasons,
-        0,
-        block(s::RESULTATS_POURQUOI, false, theme),
-        theme,
-    );
+    panes.push(TextPane::new(right, s::RESULTATS_POURQUOI, reasons));
+    panes
 }
 
 fn row_line<'a>(app: &'a App, r: &Ranked, theme: &Theme) -> Line<'a> {
