@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::content::{Content, Formation, Metier, Voie};
+use crate::content::{Content, FicheRome, Formation, Metier, Voie};
 use crate::matching::{self, Bucket, Filters, Method, Reasons};
 use crate::parcours::{self, Etape, Mode, Route};
 use crate::quiz::{self, Answer, Answers, Form, Profile};
@@ -465,23 +465,23 @@ impl App {
     }
 
     /// Rich métiers of a domain, then ROME codes of the domain without a rich fiche.
-    pub fn domain_entries(&self, domaine: usize) -> Vec<DomainEntry> {
+    pub fn domain_entries(&self, domaine: usize) -> Vec<DomainEntry<'_>> {
         let Some(d) = self.content.domaines.get(domaine) else {
             return Vec::new();
         };
-        let mut out: Vec<DomainEntry> = self
+        let mut out: Vec<DomainEntry<'_>> = self
             .content
             .metiers
             .iter()
             .filter(|m| m.domaine == d.lettre)
-            .map(|m| DomainEntry::Metier(m.id.clone()))
+            .map(DomainEntry::Metier)
             .collect();
         out.extend(
             self.content
                 .rome
                 .iter()
                 .filter(|r| r.code.starts_with(d.lettre.as_str()))
-                .map(|r| DomainEntry::Rome(r.code.clone())),
+                .map(DomainEntry::Rome),
         );
         out
     }
@@ -662,10 +662,10 @@ impl App {
 }
 
 /// A row of the Explorer's right column.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DomainEntry {
-    Metier(String),
-    Rome(String),
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum DomainEntry<'a> {
+    Metier(&'a Metier),
+    Rome(&'a FicheRome),
 }
 
 /// A link to another fiche.
@@ -1399,9 +1399,15 @@ fn update_explorer(app: &mut App, domaine: usize, sel: usize, right: bool, msg: 
         Msg::Right if !right => set(app, domaine, 0, true),
         Msg::Left if right => set(app, domaine, sel, false),
         Msg::Enter if !right => set(app, domaine, 0, true),
-        Msg::Enter => match app.domain_entries(domaine).get(sel).cloned() {
-            Some(DomainEntry::Metier(id)) => app.open_metier(id),
-            Some(DomainEntry::Rome(code)) => app.push(Screen::FicheRome { code, sel: 0 }),
+        Msg::Enter => match app.domain_entries(domaine).get(sel) {
+            Some(DomainEntry::Metier(m)) => {
+                let id = m.id.clone();
+                app.open_metier(id);
+            }
+            Some(DomainEntry::Rome(r)) => {
+                let code = r.code.clone();
+                app.push(Screen::FicheRome { code, sel: 0 });
+            }
             None => {}
         },
         m if is_nav(m) => {

@@ -8,7 +8,8 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, DomainEntry};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{TextPane, block, list};
+use super::{Rows, TextPane, block, list};
+use crate::content::{Domaine, Metier};
 
 pub fn view(
     app: &App,
@@ -20,12 +21,13 @@ pub fn view(
     right: bool,
 ) {
     let (left_area, _, list_area) = super::super::layout::explorer(area);
-    let domains: Vec<ListItem<'_>> = app
-        .content
-        .domaines
-        .iter()
-        .map(|d| ListItem::new(format!("{} {}", d.lettre, d.libelle)))
-        .collect();
+    let domaines = &app.content.domaines;
+    let domain_label = |d: &Domaine| format!("{} {}", d.lettre, d.libelle);
+    let domains = Rows {
+        len: domaines.len(),
+        height: |i: usize| domaines.get(i).map_or(1, |d| lines_of(&domain_label(d))),
+        row: |i: usize| ListItem::new(domaines.get(i).map(domain_label).unwrap_or_default()),
+    };
     list(
         frame,
         left_area,
@@ -34,39 +36,48 @@ pub fn view(
         block(s::EXPLORER_DOMAINES, !right, theme),
         theme,
     );
-    let entries = app.domain_entries(domaine);
     for pane in texts(app, area, domaine) {
         super::text(app, frame, pane, theme);
     }
-    let items: Vec<ListItem<'_>> = entries
-        .iter()
-        .map(|e| match e {
-            DomainEntry::Metier(id) => ListItem::new(
-                app.content
-                    .metier(id)
-                    .map_or(id.clone(), |m| m.titre.both()),
-            ),
-            DomainEntry::Rome(code) => {
-                let label = app
-                    .content
-                    .fiche_rome(code)
-                    .map_or(code.as_str(), |r| r.libelle.as_str());
-                ListItem::new(Line::from(vec![
-                    Span::raw(label),
-                    Span::styled(format!(" ({})", s::FICHE_COURTE), theme.muted),
-                ]))
-            }
-        })
-        .collect();
+    let entries = app.domain_entries(domaine);
+    let metiers = Rows {
+        len: entries.len(),
+        height: |i: usize| match entries.get(i) {
+            Some(DomainEntry::Metier(m)) => title_lines(m),
+            _ => 1,
+        },
+        row: |i: usize| match entries.get(i) {
+            Some(DomainEntry::Metier(m)) => ListItem::new(m.titre.both()),
+            Some(DomainEntry::Rome(r)) => ListItem::new(Line::from(vec![
+                Span::raw(r.libelle.as_str()),
+                Span::styled(format!(" ({})", s::FICHE_COURTE), theme.muted),
+            ])),
+            None => ListItem::new(Line::default()),
+        },
+    };
     let title = format!("{} ({})", s::EXPLORER_METIERS, entries.len());
     list(
         frame,
         list_area,
-        items,
+        metiers,
         if right { Some(sel) } else { None },
         block(&title, right, theme),
         theme,
     );
+}
+
+/// Lines of a list row made from a `String` (ratatui splits it at newlines).
+fn lines_of(text: &str) -> usize {
+    text.lines().count().max(1)
+}
+
+/// Lines of a métier's row: one, unless its title has a newline.
+fn title_lines(m: &Metier) -> usize {
+    if m.titre.masculin.contains('\n') || m.titre.feminin.contains('\n') {
+        lines_of(&m.titre.both())
+    } else {
+        1
+    }
 }
 
 /// The domain's presentation.

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Tabs};
 use super::super::app::{App, Link, Tab};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{TextPane, block, bullet, field, heading, list, text};
+use super::{TextPane, block, bullet, field, heading, list, one_line_rows, text};
 use crate::content::{Formation, Metier, Voie};
 use crate::parcours::Mode;
 
@@ -62,16 +62,23 @@ pub fn metier(
         tabs_area,
     );
     if tab == Tab::Formations {
-        let items: Vec<ListItem<'_>> = m
+        let formations: Vec<&Formation> = m
             .formations
             .iter()
             .filter_map(|fid| app.content.formation(fid))
-            .map(|f| ListItem::new(formation_row(f, theme)))
             .collect();
+        let row = |i: usize| {
+            ListItem::new(
+                formations
+                    .get(i)
+                    .map(|f| formation_row(f, theme))
+                    .unwrap_or_default(),
+            )
+        };
         list(
             frame,
             body,
-            items,
+            one_line_rows(formations.len(), row),
             Some(sel),
             block(&metier_title(app, m), true, theme),
             theme,
@@ -412,12 +419,16 @@ fn links_pane(
     title: &str,
     theme: &Theme,
 ) {
-    let items: Vec<ListItem<'_>> = links
-        .iter()
-        .map(|l| ListItem::new(link_line(app, l)))
-        .collect();
+    let row = |i: usize| ListItem::new(links.get(i).map(|l| link_line(app, l)).unwrap_or_default());
     let sel = (!links.is_empty()).then_some(sel);
-    list(frame, area, items, sel, block(title, true, theme), theme);
+    list(
+        frame,
+        area,
+        one_line_rows(links.len(), row),
+        sel,
+        block(title, true, theme),
+        theme,
+    );
 }
 
 fn link_line<'a>(app: &'a App, l: &Link) -> Line<'a> {

@@ -12,6 +12,7 @@ mod recherche;
 mod resultats;
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -204,22 +205,49 @@ fn scrollbar(theme: &Theme) -> Scrollbar<'_> {
         .end_symbol(None)
 }
 
+/// The rows of a list: `len` of them; row `i` is built by `row(i)` and takes
+/// `height(i)` lines. Only the rows that show are built.
+pub(super) struct Rows<H, R> {
+    pub len: usize,
+    pub height: H,
+    pub row: R,
+}
+
+/// Rows of one line each (a `ListItem` made of a `Line`).
+pub(super) fn one_line_rows<'a, R>(len: usize, row: R) -> Rows<fn(usize) -> usize, R>
+where
+    R: Fn(usize) -> ListItem<'a>,
+{
+    Rows {
+        len,
+        height: |_| 1,
+        row,
+    }
+}
+
 /// A list with its selection and a scrollbar when it does not fit.
-pub(super) fn list(
+pub(super) fn list<'a, H, R>(
     frame: &mut Frame,
     area: Rect,
-    items: Vec<ListItem<'_>>,
+    rows: Rows<H, R>,
     sel: Option<usize>,
     block: Block<'_>,
     theme: &Theme,
-) {
-    let len = items.len();
+) where
+    H: Fn(usize) -> usize,
+    R: Fn(usize) -> ListItem<'a>,
+{
+    let len = rows.len;
     let inner_height = usize::from(area.height.saturating_sub(2));
+    let shown = shown_rows(&rows, sel, usize::from(block.inner(area).height));
+    let items: Vec<ListItem<'a>> = shown.clone().map(&rows.row).collect();
     let widget = List::new(items)
         .block(block)
         .highlight_style(theme.selected)
         .highlight_symbol("> ");
-    let mut state = ListState::default().with_selected(sel);
+    // (A selected row taller than the list leaves no row shown.)
+    let sel_shown = sel.and_then(|s| s.min(len.saturating_sub(1)).checked_sub(shown.start));
+    let mut state = ListState::default().with_selected(sel_shown);
     frame.render_stateful_widget(widget, area, &mut state);
     if len > inner_height {
         let mut sb = ScrollbarState::new(len).position(sel.unwrap_or(0));
@@ -227,26 +255,53 @@ pub(super) fn list(
     }
 }
 
-/// List items for grouped rows (see `App::result_rows`): an entry, or a
-/// header naming the group of the entry that follows it.
+/// The rows a list drawn with a fresh `ListState` shows: from the first, or
+/// scrolled just enough to show the selection (as ratatui's `List` does).
+fn shown_rows<H, R>(rows: &Rows<H, R>, sel: Option<usize>, max_height: usize) -> Range<usize>
+where
+    H: Fn(usize) -> usize,
+{
+    if rows.len == 0 || max_height == 0 {
+        return 0..0;
+    }
+    let (mut first, mut end, mut height) = (0, 0, 0);
+    while end < rows.len && height + (rows.height)(end) <= max_height {
+        height += (rows.height)(end);
+        end += 1;
+    }
+    let target = sel.map_or(0, |s| s.min(rows.len - 1));
+    while target >= end {
+        height += (rows.height)(end);
+        end += 1;
+        while height > max_height {
+            height -= (rows.height)(first);
+            first += 1;
+        }
+    }
+    first..end
+}
+
+/// Row `n` of a grouped list (see `App::result_rows`): an entry, or a header
+/// naming the group of the entry that follows it.
 pub(super) fn grouped<'a, T>(
     rows: &[Option<usize>],
     entries: &'a [T],
+    n: usize,
     item: impl Fn(&'a T) -> ListItem<'a>,
     header: impl Fn(&'a T) -> ListItem<'a>,
-) -> Vec<ListItem<'a>> {
-    rows.iter()
-        .enumerate()
-        .filter_map(|(n, row)| match row {
-            Some(i) => entries.get(*i).map(&item),
-            None => rows
-                .get(n + 1)
-                .copied()
-                .flatten()
-                .and_then(|i| entries.get(i))
-                .map(&header),
-        })
-        .collect()
+) -> ListItem<'a> {
+    let entry = |row: usize| {
+        rows.get(row)
+            .copied()
+            .flatten()
+            .and_then(|i| entries.get(i))
+    };
+    let made = match rows.get(n) {
+        Some(Some(_)) => entry(n).map(item),
+        _ => entry(n + 1).map(header),
+    };
+    // The rows are made from the entries: each has its entry.
+    made.unwrap_or_else(|| ListItem::new(Line::default()))
 }
 
 /// A bordered pane of wrapped text, scrolled.
@@ -379,5 +434,137 @@ pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
         y: area.y + (area.height - h) / 2,
         width: w,
         height: h,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::ThemeName;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
+        Terminal::new(TestBackend::new(w, h)).expect("terminal")
+    }
+
+    /// A list built from its shown rows looks like the whole list.
+    #[test]
+    fn a_list_shows_the_rows_the_whole_list_would() {
+        let theme = Theme::new(ThemeName::Defaut);
+        let label = |i: usize| {
+            if i % 7 == 3 {
+                format!("ligne {i}\nsuite")
+            } else {
+                format!("ligne {i}")
+            }
+        };
+        for len in [0usize, 1, 4, 12, 40] {
+            for height in [2, 3, 6, 12] {
+                for sel in [
+                    None,
+                    Some(0),
+                    Some(len / 2),
+                    Some(len.saturating_sub(1)),
+                    Some(len + 2),
+                ] {
+                    let draw = |whole: bool| {
+                        let mut t = terminal(30, height);
+                        t.draw(|f| {
+                            let area = f.area();
+                            if whole {
+                                let items: Vec<ListItem<'_>> =
+                                    (0..len).map(|i| ListItem::new(label(i))).collect();
+                                let widget = List::new(items)
+                                    .block(block("titre", true, &theme))
+                                    .highlight_style(theme.selected)
+                                    .highlight_symbol("> ");
+                                let mut state = ListState::default().with_selected(sel);
+                                f.render_stateful_widget(widget, area, &mut state);
+                                if len > usize::from(height.saturating_sub(2)) {
+                                    let mut sb =
+                                        ScrollbarState::new(len).position(sel.unwrap_or(0));
+                                    f.render_stateful_widget(scrollbar(&theme), area, &mut sb);
+                                }
+                            } else {
+                                let rows = Rows {
+                                    len,
+                                    height: |i: usize| label(i).lines().count(),
+                                    row: |i: usize| ListItem::new(label(i)),
+                                };
+                                list(f, area, rows, sel, block("titre", true, &theme), &theme);
+                            }
+                        })
+                        .expect("draw");
+                        t.backend().buffer().clone()
+                    };
+                    assert_eq!(
+                        draw(true),
+                        draw(false),
+                        "len {len}, height {height}, sel {sel:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    /// A text pane drawn from its visible lines looks like the whole text
+    /// scrolled, whether its rows were counted beforehand or not.
+    #[test]
+    fn a_text_pane_shows_the_rows_the_whole_text_would() {
+        let theme = Theme::new(ThemeName::Defaut);
+        let content = crate::content::load_bundled()
+            .expect("bundled content")
+            .content;
+        let mut app = App::new(content);
+        let lines: Vec<Line<'static>> = (0..30)
+            .map(|i| match i % 4 {
+                0 => Line::from(""),
+                1 => Line::from(Span::styled(format!("Titre {i}"), theme.title)),
+                _ => Line::from(format!(
+                    "{i} : un paragraphe assez long pour passer à la ligne, \
+                     avec  des espaces   doubles et des mots{}",
+                    " très".repeat(i % 5)
+                )),
+            })
+            .collect();
+        for (w, h) in [(30u16, 8u16), (47, 13), (80, 24)] {
+            for scroll in [0u16, 1, 5, 17, 60, 500] {
+                let whole = {
+                    let mut t = terminal(w, h);
+                    t.draw(|f| {
+                        let area = f.area();
+                        let block = block("titre", false, &theme);
+                        let inner = block.inner(area);
+                        let para = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
+                        let total = para.line_count(inner.width) as u16;
+                        let max = total.saturating_sub(inner.height);
+                        let scroll = scroll.min(max);
+                        f.render_widget(para.block(block).scroll((scroll, 0)), area);
+                        if total > inner.height {
+                            let mut sb = ScrollbarState::new(usize::from(max) + 1)
+                                .position(usize::from(scroll));
+                            f.render_stateful_widget(scrollbar(&theme), area, &mut sb);
+                        }
+                    })
+                    .expect("draw");
+                    t.backend().buffer().clone()
+                };
+                for counted in [false, true] {
+                    let area = Rect::new(0, 0, w, h);
+                    let pane = || TextPane::new(area, "titre", lines.clone()).scroll(scroll);
+                    if counted {
+                        app.wrapped.keep([(lines.as_slice(), pane().inner().width)]);
+                    }
+                    let mut t = terminal(w, h);
+                    t.draw(|f| text(&app, f, pane(), &theme)).expect("draw");
+                    assert_eq!(
+                        t.backend().buffer(),
+                        &whole,
+                        "{w}x{h}, scroll {scroll}, counted {counted}"
+                    );
+                }
+            }
+        }
     }
 }

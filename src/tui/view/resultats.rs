@@ -8,7 +8,7 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, FilterRow, Ranked, ResPane};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{TextPane, block, grouped, heading, list, style_if, text};
+use super::{TextPane, block, grouped, heading, list, one_line_rows, style_if, text};
 use crate::matching::{Bucket, Method, Satisfied};
 
 pub fn bucket_label(b: Bucket) -> &'static str {
@@ -72,21 +72,24 @@ pub fn view(
     // Rows with group headers (the same rows `update` maps clicks to).
     let rows = app.result_rows();
     let selected_row = rows.iter().position(|r| *r == Some(sel));
-    let items = grouped(
-        &rows,
-        &app.ranked,
-        |r| ListItem::new(row_line(app, r, theme)),
-        |r| {
-            ListItem::new(Line::from(Span::styled(
-                bucket_label(r.bucket),
-                theme.header,
-            )))
-        },
-    );
+    let row = |n| {
+        grouped(
+            &rows,
+            &app.ranked,
+            n,
+            |r| ListItem::new(row_line(app, r, theme)),
+            |r| {
+                ListItem::new(Line::from(Span::styled(
+                    bucket_label(r.bucket),
+                    theme.header,
+                )))
+            },
+        )
+    };
     list(
         frame,
         left,
-        items,
+        one_line_rows(rows.len(), row),
         selected_row,
         block(list_title(app), pane == ResPane::Liste, theme),
         theme,
