@@ -1,84 +1,270 @@
 //! Long texts are wrapped once per width, not at every frame.
 //!
-//! The views draw text panes with ratatui's `Paragraph` and `Wrap { trim: false }`.
-//! Wrapping is what costs (every grapheme is segmented and measured), and a
-//! pane shows about twenty rows of texts that can be hundreds of rows long. So
-//! `update` counts the rows each line of the current screen's texts wraps to
-//! ([`Cache`], in the model), and the views wrap and draw only the lines that
-//! reach the visible rows.
+//! The text panes show texts wrapped at word boundaries, as ratatui's
+//! `Paragraph` with `Wrap { trim: false }` wraps them. Wrapping is what costs
+//! (every grapheme is segmented and measured) and a pane shows about twenty
+//! rows of texts that can be hundreds of rows long. So `update` wraps the
+//! texts of the current screen at the terminal's width ([`Cache`], in the
+//! model), and the views draw only the visible rows, already wrapped.
 //!
-//! Counts are found by a fingerprint of the text and the width ([`key`]): a
-//! count that does not belong to the text being drawn is never used. When
-//! none is found (a size `update` was not told about, for example), the view
-//! counts the rows itself.
+//! A wrapped text is found by a fingerprint of the text and the width
+//! ([`key`]): rows that do not belong to the text being drawn are never used.
+//! When none are found (a size `update` was not told about, for example), the
+//! view wraps the text itself.
+//!
+//! [`Wrapped::new`] follows ratatui's word wrapper (`reflow::WordWrapper`,
+//! which ratatui does not export) step by step; the tests check that the rows
+//! show the same cells as a wrapping `Paragraph`.
 
+use std::collections::VecDeque;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::ops::Range;
 
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::buffer::{Buffer, CellWidth};
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
 
-/// How a text wraps at a width: the first row of each line.
+/// A text wrapped at a width: each row is made of pieces of one line's spans.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rows {
+pub struct Wrapped {
     key: u64,
-    /// `starts[i]` is the first row of line `i`; the last entry is the total.
-    starts: Vec<usize>,
+    rows: Vec<Row>,
 }
 
-impl Rows {
-    /// Wraps every line of the text, as `Paragraph` with `Wrap { trim: false }` does.
-    pub fn count(lines: &[Line<'_>], width: u16) -> Self {
-        let mut starts = Vec::with_capacity(lines.len() + 1);
-        let mut total = 0;
-        starts.push(total);
-        for line in lines {
-            // Lines wrap independently of each other: the rows of the whole
-            // text are the sum of the rows of its lines.
-            total += Paragraph::new(line.clone())
-                .wrap(Wrap { trim: false })
-                .line_count(width);
-            starts.push(total);
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Row {
+    line: usize,
+    /// Columns the row takes (at most the width wrapped to, unless a wide
+    /// character overflows it, as it can with ratatui's wrapper).
+    width: u16,
+    pieces: Vec<Piece>,
+}
+
+/// Bytes `bytes` of span `span` of the row's line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Piece {
+    span: usize,
+    bytes: Range<usize>,
+}
+
+/// A grapheme of a line, as the wrapper sees it.
+#[derive(Debug, Clone, Copy)]
+struct Grapheme {
+    span: usize,
+    start: usize,
+    end: usize,
+    width: u16,
+    whitespace: bool,
+}
+
+impl Wrapped {
+    /// Wraps the lines at `width` columns.
+    pub fn new(lines: &[Line<'_>], width: u16) -> Self {
+        let mut rows = Vec::new();
+        if width > 0 {
+            for (n, line) in lines.iter().enumerate() {
+                for graphemes in wrap_line(graphemes(line), width) {
+                    rows.push(Row {
+                        line: n,
+                        width: graphemes.iter().map(|g| g.width).sum(),
+                        pieces: pieces(&graphemes),
+                    });
+                }
+            }
         }
         Self {
             key: key(lines, width),
-            starts,
+            rows,
         }
     }
 
     /// Rows of the whole text.
-    pub fn total(&self) -> usize {
-        self.starts.last().copied().unwrap_or(0)
+    pub fn len(&self) -> usize {
+        self.rows.len()
     }
 
-    /// The lines that reach rows `first_row ..< first_row + height`, and how
-    /// many rows of the first of them are above `first_row`.
-    pub fn visible(&self, first_row: usize, height: usize) -> (Range<usize>, usize) {
-        let starts = &self.starts[..self.starts.len().saturating_sub(1)];
-        let first = starts
-            .partition_point(|&s| s <= first_row)
-            .saturating_sub(1);
-        let end = starts
-            .partition_point(|&s| s < first_row + height)
-            .max(first);
-        let above = first_row - starts.get(first).copied().unwrap_or(first_row);
-        (first..end, above)
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Draws the wrapped `lines` (the lines this was made from) from row
+    /// `first` into `area`, one row per line of the area, as `Paragraph` draws
+    /// the wrapped text scrolled to that row.
+    pub fn render(&self, lines: &[Line<'_>], first: usize, area: Rect, buf: &mut Buffer) {
+        let shown = self.rows.iter().skip(first).take(usize::from(area.height));
+        for (y, row) in (area.top()..).zip(shown) {
+            let Some(line) = lines.get(row.line) else {
+                continue;
+            };
+            let mut x = match line.alignment.unwrap_or(Alignment::Left) {
+                Alignment::Center => (area.width / 2).saturating_sub(row.width / 2),
+                Alignment::Right => area.width.saturating_sub(row.width),
+                Alignment::Left => 0,
+            };
+            let base = Style::default().patch(line.style);
+            for piece in &row.pieces {
+                let Some(span) = line.spans.get(piece.span) else {
+                    continue;
+                };
+                let text = span.content.get(piece.bytes.clone()).unwrap_or_default();
+                for g in Span::styled(text, span.style).styled_graphemes(base) {
+                    let width = g.symbol.cell_width();
+                    if width == 0 {
+                        continue;
+                    }
+                    let symbol = if g.symbol.is_empty() { " " } else { g.symbol };
+                    buf[(area.left() + x, y)]
+                        .set_symbol(symbol)
+                        .set_style(g.style);
+                    x += width;
+                }
+            }
+        }
     }
 }
 
-/// The counts of the texts of the current screen.
+/// A text pane's text, wrapped: what `Paragraph` with `Wrap { trim: false }`
+/// draws, in a block, scrolled to row `first`.
+pub struct WrappedText<'a> {
+    pub wrapped: &'a Wrapped,
+    pub lines: &'a [Line<'a>],
+    pub first: usize,
+    pub block: Block<'a>,
+}
+
+impl Widget for WrappedText<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let area = area.intersection(buf.area);
+        (&self.block).render(area, buf);
+        let inner = self.block.inner(area);
+        if !inner.is_empty() {
+            self.wrapped.render(self.lines, self.first, inner, buf);
+        }
+    }
+}
+
+/// The graphemes of a line, as `Paragraph` gives them to its wrapper.
+fn graphemes(line: &Line<'_>) -> Vec<Grapheme> {
+    let mut out = Vec::new();
+    for (n, span) in line.spans.iter().enumerate() {
+        let base = span.content.as_ptr() as usize;
+        for g in span.styled_graphemes(Style::default()) {
+            // The symbol is a slice of the span's text: where it starts.
+            let start = g.symbol.as_ptr() as usize - base;
+            out.push(Grapheme {
+                span: n,
+                start,
+                end: start + g.symbol.len(),
+                width: g.symbol.cell_width(),
+                whitespace: g.is_whitespace(),
+            });
+        }
+    }
+    out
+}
+
+/// The graphemes of a row as pieces: runs of graphemes next to each other in
+/// one span.
+fn pieces(row: &[Grapheme]) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    for g in row {
+        match out.last_mut() {
+            Some(p) if p.span == g.span && p.bytes.end == g.start => p.bytes.end = g.end,
+            _ => out.push(Piece {
+                span: g.span,
+                bytes: g.start..g.end,
+            }),
+        }
+    }
+    out
+}
+
+/// The rows of one line: ratatui's `WordWrapper::process_input` with
+/// `trim: false`, step by step.
+fn wrap_line(line: Vec<Grapheme>, max_width: u16) -> Vec<Vec<Grapheme>> {
+    let mut rows = Vec::new();
+    let mut pending_line: Vec<Grapheme> = Vec::new();
+    let mut pending_word: Vec<Grapheme> = Vec::new();
+    let mut pending_whitespace: VecDeque<Grapheme> = VecDeque::new();
+    let mut line_width: u16 = 0;
+    let mut word_width: u16 = 0;
+    let mut whitespace_width: u16 = 0;
+    let mut non_whitespace_previous = false;
+
+    for g in line {
+        let symbol_width = g.width;
+        // Symbols wider than the line are left out.
+        if symbol_width > max_width {
+            continue;
+        }
+        let word_found = non_whitespace_previous && g.whitespace;
+        // The word and the whitespace before it would overflow a new line.
+        let untrimmed_overflow =
+            pending_line.is_empty() && word_width + whitespace_width + symbol_width > max_width;
+        if word_found || untrimmed_overflow {
+            pending_line.extend(pending_whitespace.drain(..));
+            line_width += whitespace_width;
+            pending_line.append(&mut pending_word);
+            line_width += word_width;
+            whitespace_width = 0;
+            word_width = 0;
+        }
+        let line_full = line_width >= max_width;
+        let pending_word_overflow =
+            symbol_width > 0 && line_width + whitespace_width + word_width >= max_width;
+        if line_full || pending_word_overflow {
+            let mut remaining_width = max_width.saturating_sub(line_width);
+            rows.push(std::mem::take(&mut pending_line));
+            line_width = 0;
+            // The whitespace that fits at the end of the row goes with it.
+            while let Some(front) = pending_whitespace.front() {
+                if front.width > remaining_width {
+                    break;
+                }
+                whitespace_width -= front.width;
+                remaining_width -= front.width;
+                pending_whitespace.pop_front();
+            }
+            // Whitespace does not start the next word.
+            if g.whitespace && pending_whitespace.is_empty() {
+                continue;
+            }
+        }
+        if g.whitespace {
+            whitespace_width += symbol_width;
+            pending_whitespace.push_back(g);
+        } else {
+            word_width += symbol_width;
+            pending_word.push(g);
+        }
+        non_whitespace_previous = !g.whitespace;
+    }
+    pending_line.extend(pending_whitespace.drain(..));
+    pending_line.append(&mut pending_word);
+    if !pending_line.is_empty() {
+        rows.push(pending_line);
+    }
+    if rows.is_empty() {
+        rows.push(Vec::new());
+    }
+    rows
+}
+
+/// The texts of the current screen, wrapped.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cache {
-    texts: Vec<Rows>,
+    texts: Vec<Wrapped>,
 }
 
 impl Cache {
-    /// The rows of the text with this fingerprint, if counted.
-    pub fn get(&self, key: u64) -> Option<&Rows> {
-        self.texts.iter().find(|r| r.key == key)
+    /// The text with this fingerprint, wrapped, if it is here.
+    pub fn get(&self, key: u64) -> Option<&Wrapped> {
+        self.texts.iter().find(|w| w.key == key)
     }
 
-    /// Keeps the counts of these texts only, counting those not known yet.
+    /// Keeps these texts only, wrapping those not wrapped yet.
     pub fn keep<'a>(&mut self, texts: impl IntoIterator<Item = (&'a [Line<'a>], u16)>) {
         let mut old = std::mem::take(&mut self.texts);
         for (lines, width) in texts {
@@ -86,17 +272,17 @@ impl Cache {
             if self.get(k).is_some() {
                 continue;
             }
-            let rows = match old.iter().position(|r| r.key == k) {
+            let wrapped = match old.iter().position(|w| w.key == k) {
                 Some(i) => old.swap_remove(i),
-                None => Rows::count(lines, width),
+                None => Wrapped::new(lines, width),
             };
-            self.texts.push(rows);
+            self.texts.push(wrapped);
         }
     }
 }
 
-/// A fingerprint of a text (what wrapping depends on: the characters, split
-/// into lines and spans) and a width. Styles do not change wrapping.
+/// A fingerprint of a text and a width: what wrapping depends on (the
+/// characters, split into lines and spans). Styles do not change wrapping.
 pub fn key(lines: &[Line<'_>], width: u16) -> u64 {
     let mut h = DefaultHasher::new();
     width.hash(&mut h);
@@ -113,58 +299,190 @@ pub fn key(lines: &[Line<'_>], width: u16) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::text::Span;
+    use ratatui::style::{Color, Modifier};
+    use ratatui::widgets::{Paragraph, Wrap};
 
-    fn text() -> Vec<Line<'static>> {
+    /// Texts that exercise the wrapper: long words, runs of spaces, spans,
+    /// styles, alignments, wide and zero-width characters, tabs, newlines.
+    fn texts() -> Vec<Vec<Line<'static>>> {
+        let red = Style::default().fg(Color::Red);
+        let bold = Style::default().add_modifier(Modifier::BOLD);
         vec![
-            Line::from("Un texte assez long pour tenir sur plusieurs lignes"),
-            Line::from(""),
-            Line::from(vec![Span::raw("court "), Span::raw("aussi")]),
+            vec![Line::from(
+                "Un texte assez long pour tenir sur plusieurs lignes",
+            )],
+            vec![
+                Line::from(""),
+                Line::from("   trois espaces devant,  deux   au milieu   et derrière   "),
+                Line::from("motbeaucouptroplongpourunelignemêmelarge puis court"),
+            ],
+            vec![
+                Line::from(vec![
+                    Span::styled("Titre : ", bold),
+                    Span::raw("une valeur "),
+                    Span::styled("rouge", red),
+                    Span::raw(" qui continue, encore et encore, jusqu'au bout"),
+                ])
+                .style(Style::default().bg(Color::Blue)),
+                Line::from("centré, sur plusieurs lignes si besoin est")
+                    .alignment(Alignment::Center),
+                Line::from("à droite, aussi sur plusieurs lignes").alignment(Alignment::Right),
+            ],
+            vec![
+                Line::from("日本語のテキスト、幅が二つの文字 mêlés à du français"),
+                Line::from("zéro\u{200B}largeur, e\u{301}crit, tab\there, nbsp\u{A0}ici"),
+                Line::from("ligne\navec un retour, puis 👩\u{200D}🍳 et 🇫🇷 drapeau"),
+                Line::from(vec![Span::raw("a"), Span::raw(" "), Span::raw("b")]),
+                Line::from(" "),
+            ],
         ]
     }
 
+    /// A screen wider than `area`: a wide character can make a row overflow
+    /// the area (with ratatui's wrapper too).
+    fn screen(area: Rect) -> Buffer {
+        Buffer::empty(Rect {
+            width: area.width + 4,
+            ..area
+        })
+    }
+
+    /// The cells of the whole text wrapped by `Paragraph`, scrolled.
+    fn paragraph(lines: &[Line<'static>], area: Rect, scroll: u16) -> Buffer {
+        let mut buf = screen(area);
+        Paragraph::new(lines.to_vec())
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0))
+            .render(area, &mut buf);
+        buf
+    }
+
     #[test]
-    fn counts_rows_like_the_paragraph() {
-        let lines = text();
-        for width in [0, 1, 5, 12, 80] {
-            let rows = Rows::count(&lines, width);
-            let whole = Paragraph::new(lines.clone())
-                .wrap(Wrap { trim: false })
-                .line_count(width);
-            assert_eq!(rows.total(), whole, "width {width}");
+    fn rows_show_the_cells_of_the_wrapping_paragraph() {
+        for lines in texts() {
+            for width in [0, 1, 2, 3, 5, 8, 13, 21, 40, 80] {
+                let wrapped = Wrapped::new(&lines, width);
+                let whole = Paragraph::new(lines.clone())
+                    .wrap(Wrap { trim: false })
+                    .line_count(width);
+                assert_eq!(wrapped.len(), whole, "{width} columns");
+                let height = 4;
+                let area = Rect::new(0, 0, width, height);
+                for first in 0..=wrapped.len() {
+                    let mut buf = screen(area);
+                    wrapped.render(&lines, first, area, &mut buf);
+                    assert_eq!(
+                        buf,
+                        paragraph(&lines, area, first as u16),
+                        "{width} columns, from row {first}: {lines:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    mod random {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Pieces of text that make wrapping hard.
+        fn piece() -> impl Strategy<Value = &'static str> {
+            prop::sample::select(vec![
+                "a",
+                "mot",
+                "électricien",
+                "Œ",
+                " ",
+                "  ",
+                "\u{A0}",
+                "-",
+                "日",
+                "本語",
+                "e\u{301}",
+                "\u{200B}",
+                "\u{200D}",
+                "👩\u{200D}🍳",
+                "🇫🇷",
+                "\t",
+                "\n",
+                "ｶﾞ",
+                "x\u{FE0F}",
+            ])
+        }
+
+        fn line() -> impl Strategy<Value = Line<'static>> {
+            let span =
+                (prop::collection::vec(piece(), 0..12), any::<bool>()).prop_map(|(pieces, red)| {
+                    let style = if red {
+                        Style::default().fg(Color::Red)
+                    } else {
+                        Style::default()
+                    };
+                    Span::styled(pieces.concat(), style)
+                });
+            let alignment = prop::sample::select(vec![
+                None,
+                Some(Alignment::Left),
+                Some(Alignment::Center),
+                Some(Alignment::Right),
+            ]);
+            (prop::collection::vec(span, 0..4), alignment).prop_map(|(spans, alignment)| {
+                let mut line = Line::from(spans);
+                line.alignment = alignment;
+                line
+            })
+        }
+
+        proptest! {
+            #[test]
+            fn rows_show_the_cells_of_the_wrapping_paragraph(
+                lines in prop::collection::vec(line(), 0..6),
+                width in 1u16..30,
+                height in 1u16..6,
+            ) {
+                let wrapped = Wrapped::new(&lines, width);
+                let area = Rect::new(0, 0, width, height);
+                for first in 0..=wrapped.len() {
+                    let mut buf = screen(area);
+                    wrapped.render(&lines, first, area, &mut buf);
+                    prop_assert_eq!(buf, paragraph(&lines, area, first as u16));
+                }
+            }
         }
     }
 
     #[test]
-    fn visible_lines_and_rows_above() {
-        let lines = vec![
-            Line::from("aaaa bbbb cccc dddd eeee"),
-            Line::from(""),
-            Line::from("ffff"),
-        ];
-        // Rows 0-2: line 0 ("aaaa bbbb", "cccc dddd", "eeee"); 3: line 1; 4: line 2.
-        let rows = Rows::count(&lines, 9);
-        assert_eq!(rows.starts, [0, 3, 4, 5]);
-        assert_eq!(rows.visible(0, 2), (0..1, 0));
-        assert_eq!(rows.visible(2, 2), (0..2, 2));
-        assert_eq!(rows.visible(3, 10), (1..3, 0));
-        assert_eq!(rows.visible(4, 0), (2..2, 0));
-        assert_eq!(Rows::count(&[], 9).visible(0, 5), (0..0, 0));
+    fn nothing_is_drawn_past_the_last_row() {
+        let lines = vec![Line::from("un deux")];
+        let wrapped = Wrapped::new(&lines, 4);
+        assert_eq!(wrapped.len(), 2);
+        assert!(Wrapped::new(&lines, 0).is_empty());
+        let area = Rect::new(0, 0, 4, 3);
+        let mut buf = Buffer::empty(area);
+        wrapped.render(&lines, 5, area, &mut buf);
+        assert_eq!(buf, Buffer::empty(area));
     }
 
     #[test]
     fn the_fingerprint_follows_text_and_width() {
-        let lines = text();
+        let lines = vec![Line::from("court aussi"), Line::from("")];
         assert_eq!(key(&lines, 40), key(&lines.clone(), 40));
         assert_ne!(key(&lines, 40), key(&lines, 41));
-        let mut other = lines.clone();
-        other[2] = Line::from("court aussi");
-        assert_ne!(key(&lines, 40), key(&other, 40), "spans are part of it");
+        let split = vec![
+            Line::from(vec![Span::raw("court "), Span::raw("aussi")]),
+            Line::from(""),
+        ];
+        assert_ne!(key(&lines, 40), key(&split, 40), "spans are part of it");
+        let styled = vec![
+            Line::from(Span::styled("court aussi", Style::default().fg(Color::Red))),
+            Line::from(""),
+        ];
+        assert_eq!(key(&lines, 40), key(&styled, 40), "styles are not");
     }
 
     #[test]
     fn the_cache_keeps_only_the_texts_asked_for() {
-        let a = text();
+        let a = vec![Line::from("un texte")];
         let b = vec![Line::from("autre")];
         let mut cache = Cache::default();
         cache.keep([(a.as_slice(), 20), (b.as_slice(), 20), (a.as_slice(), 20)]);
@@ -172,6 +490,6 @@ mod tests {
         assert!(cache.get(key(&a, 20)).is_some());
         cache.keep([(b.as_slice(), 20)]);
         assert!(cache.get(key(&a, 20)).is_none());
-        assert_eq!(cache.get(key(&b, 20)).map(Rows::total), Some(1));
+        assert_eq!(cache.get(key(&b, 20)).map(Wrapped::len), Some(1));
     }
 }

@@ -367,38 +367,36 @@ pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'
 }
 
 /// Draws a text pane, with a scrollbar when the text is longer than the pane.
-/// Only the lines that reach the visible rows are wrapped and drawn.
+/// The text is wrapped once per width (see `wrap`): only the visible rows
+/// are drawn.
 pub(super) fn text(app: &App, frame: &mut Frame, pane: TextPane<'_>, theme: &Theme) {
     let TextPane {
         area,
         title,
         focused,
-        mut lines,
+        lines,
         scroll,
     } = pane;
     let block = block(&title, focused, theme);
     let inner = block.inner(area);
-    let counted;
-    let rows = match app.wrapped.get(wrap::key(&lines, inner.width)) {
-        Some(rows) => rows,
+    let wrapped_now;
+    let wrapped = match app.wrapped.get(wrap::key(&lines, inner.width)) {
+        Some(w) => w,
         None => {
-            counted = wrap::Rows::count(&lines, inner.width);
-            &counted
+            wrapped_now = wrap::Wrapped::new(&lines, inner.width);
+            &wrapped_now
         }
     };
-    let total = rows.total() as u16;
+    let total = wrapped.len() as u16;
     let max = total.saturating_sub(inner.height);
     let scroll = scroll.min(max);
-    let (visible, above) = rows.visible(usize::from(scroll), usize::from(inner.height));
-    lines.truncate(visible.end);
-    lines.drain(..visible.start);
-    // `above` is at most `scroll`.
-    let above = u16::try_from(above).unwrap_or(scroll);
-    let para = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .block(block)
-        .scroll((above, 0));
-    frame.render_widget(para, area);
+    let text = wrap::WrappedText {
+        wrapped,
+        lines: &lines,
+        first: usize::from(scroll),
+        block,
+    };
+    frame.render_widget(text, area);
     if total > inner.height {
         let mut sb = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
         frame.render_stateful_widget(scrollbar(theme), area, &mut sb);
