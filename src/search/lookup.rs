@@ -50,6 +50,11 @@ impl Slots {
             touched: Vec::new(),
         }
     }
+
+    /// Room for `entries` entries (the slots are all empty between calls).
+    pub fn fit(&mut self, entries: usize) {
+        self.slots.resize(entries, [None, None]);
+    }
 }
 
 /// For each entry where `q` is found, calls `found(entry, [label, others])`

@@ -15,7 +15,7 @@ mod words;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 // Paths shared with build.rs, which includes `entries.rs`, `fold.rs` and `vocab.rs`.
 use crate::content as model;
@@ -141,6 +141,25 @@ pub struct Index {
     /// Where the data come from when they are not there yet.
     compiled: &'static [u8],
     matcher: SkimMatcherV2,
+    /// Working memory kept from one search to the next: with large content,
+    /// fresh buffers at each keystroke cost more in page faults than the
+    /// search itself.
+    scratch: Mutex<Scratch>,
+}
+
+/// One accumulator and two slots per entry.
+struct Scratch {
+    acc: Vec<Acc>,
+    slots: Slots,
+}
+
+impl Default for Scratch {
+    fn default() -> Self {
+        Self {
+            acc: Vec::new(),
+            slots: Slots::new(0),
+        }
+    }
 }
 
 /// The entries and their distinct words.
@@ -172,6 +191,7 @@ impl Index {
             data: OnceLock::new(),
             compiled: COMPILED,
             matcher: SkimMatcherV2::default().ignore_case(),
+            scratch: Mutex::default(),
         }
     }
 
@@ -181,6 +201,7 @@ impl Index {
             data: OnceLock::from(Data { entries, vocab }),
             compiled: &[],
             matcher: SkimMatcherV2::default().ignore_case(),
+            scratch: Mutex::default(),
         }
     }
 
@@ -275,10 +296,18 @@ impl Index {
     /// found by a code.
     fn matching(&self, q: &Query) -> Vec<Scored> {
         let n = self.len();
-        let mut acc = vec![Acc::default(); n];
-        let mut scratch = Slots::new(n);
+        // A search that panicked leaves the slots in an unknown state: start afresh.
+        let mut guard = self.scratch.lock().unwrap_or_else(|poisoned| {
+            let mut guard = poisoned.into_inner();
+            *guard = Scratch::default();
+            guard
+        });
+        let Scratch { acc, slots } = &mut *guard;
+        acc.clear();
+        acc.resize(n, Acc::default());
+        slots.fit(n);
         for (k, w) in q.words.iter().enumerate() {
-            lookup::find(self.vocab(), w, &mut scratch, |i, [label, others]| {
+            lookup::find(self.vocab(), w, slots, |i, [label, others]| {
                 let Some(a) = acc.get_mut(i) else { return };
                 let (field, best) = match choose(label.map(|b| b.grade), others.map(|b| b.grade)) {
                     Some(Field::Label) => (Field::Label, label),
@@ -312,7 +341,7 @@ impl Index {
         };
         self.entries()
             .iter()
-            .zip(acc)
+            .zip(acc.iter())
             .enumerate()
             .filter_map(|(i, (e, a))| {
                 if by_code(e) {
