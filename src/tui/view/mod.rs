@@ -36,7 +36,11 @@ pub use accueil::FIRST_MENU_ROW;
 /// Draws the whole screen.
 pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
-    frame.render_widget(Block::default().style(theme.base), area);
+    // The base style on every cell (a pass over the whole screen: skipped
+    // when the base style is the terminal's own, which changes no cell).
+    if theme.base != Style::default() {
+        frame.render_widget(Block::default().style(theme.base), area);
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(theme, frame, area);
         return;
