@@ -223,8 +223,8 @@ pub struct App {
     /// The routes the Parcours tab shows, found by `update`: searching them
     /// takes milliseconds, too long to redo at every frame.
     routes: Option<FoundRoutes>,
-    /// How the texts of the current screen wrap at the terminal's width,
-    /// counted by `update` so that frames draw only the visible rows.
+    /// The texts of the current screen wrapped at the terminal's width, by
+    /// `update`, so that frames draw the visible rows without wrapping.
     pub(super) wrapped: wrap::Cache,
 }
 
@@ -724,9 +724,9 @@ pub fn update(app: &mut App, msg: Msg) {
     prepare_texts(app);
 }
 
-/// Counts how the texts of the screen wrap at the terminal's width, drawn
-/// with either set of glyphs (colours do not change wrapping). Texts already
-/// counted are not counted again.
+/// Wraps the texts of the screen at the terminal's width, drawn with either
+/// set of glyphs (colours do not change wrapping). Texts already wrapped are
+/// not wrapped again.
 fn prepare_texts(app: &mut App) {
     let mut cache = std::mem::take(&mut app.wrapped);
     let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);

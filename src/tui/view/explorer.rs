@@ -8,7 +8,7 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, DomainEntry};
 use super::super::strings as s;
 use super::super::theme::Theme;
-use super::{Rows, TextPane, block, list};
+use super::{ListRows, TextPane, block, list};
 use crate::content::{Domaine, Metier};
 
 pub fn view(
@@ -23,9 +23,14 @@ pub fn view(
     let (left_area, _, list_area) = super::super::layout::explorer(area);
     let domaines = &app.content.domaines;
     let domain_label = |d: &Domaine| format!("{} {}", d.lettre, d.libelle);
-    let domains = Rows {
+    let domains = ListRows {
         len: domaines.len(),
-        height: |i: usize| domaines.get(i).map_or(1, |d| lines_of(&domain_label(d))),
+        height: |i: usize| match domaines.get(i) {
+            Some(d) if d.lettre.contains('\n') || d.libelle.contains('\n') => {
+                lines_of(&domain_label(d))
+            }
+            _ => 1,
+        },
         row: |i: usize| ListItem::new(domaines.get(i).map(domain_label).unwrap_or_default()),
     };
     list(
@@ -40,7 +45,7 @@ pub fn view(
         super::text(app, frame, pane, theme);
     }
     let entries = app.domain_entries(domaine);
-    let metiers = Rows {
+    let metiers = ListRows {
         len: entries.len(),
         height: |i: usize| match entries.get(i) {
             Some(DomainEntry::Metier(m)) => title_lines(m),

@@ -211,18 +211,18 @@ fn scrollbar(theme: &Theme) -> Scrollbar<'_> {
 
 /// The rows of a list: `len` of them; row `i` is built by `row(i)` and takes
 /// `height(i)` lines. Only the rows that show are built.
-pub(super) struct Rows<H, R> {
+pub(super) struct ListRows<H, R> {
     pub len: usize,
     pub height: H,
     pub row: R,
 }
 
 /// Rows of one line each (a `ListItem` made of a `Line`).
-pub(super) fn one_line_rows<'a, R>(len: usize, row: R) -> Rows<fn(usize) -> usize, R>
+pub(super) fn one_line_rows<'a, R>(len: usize, row: R) -> ListRows<fn(usize) -> usize, R>
 where
     R: Fn(usize) -> ListItem<'a>,
 {
-    Rows {
+    ListRows {
         len,
         height: |_| 1,
         row,
@@ -233,7 +233,7 @@ where
 pub(super) fn list<'a, H, R>(
     frame: &mut Frame,
     area: Rect,
-    rows: Rows<H, R>,
+    rows: ListRows<H, R>,
     sel: Option<usize>,
     block: Block<'_>,
     theme: &Theme,
@@ -261,7 +261,7 @@ pub(super) fn list<'a, H, R>(
 
 /// The rows a list drawn with a fresh `ListState` shows: from the first, or
 /// scrolled just enough to show the selection (as ratatui's `List` does).
-fn shown_rows<H, R>(rows: &Rows<H, R>, sel: Option<usize>, max_height: usize) -> Range<usize>
+fn shown_rows<H, R>(rows: &ListRows<H, R>, sel: Option<usize>, max_height: usize) -> Range<usize>
 where
     H: Fn(usize) -> usize,
 {
@@ -343,7 +343,7 @@ impl<'a> TextPane<'a> {
 }
 
 /// The text panes of the screen (as its view draws them) for a terminal of
-/// this size. `update` counts their rows once per width (see `wrap`).
+/// this size. `update` wraps them once per width (see `wrap`).
 pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'a>> {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Vec::new();
@@ -489,7 +489,7 @@ mod tests {
                                     f.render_stateful_widget(scrollbar(&theme), area, &mut sb);
                                 }
                             } else {
-                                let rows = Rows {
+                                let rows = ListRows {
                                     len,
                                     height: |i: usize| label(i).lines().count(),
                                     row: |i: usize| ListItem::new(label(i)),
@@ -510,8 +510,8 @@ mod tests {
         }
     }
 
-    /// A text pane drawn from its visible lines looks like the whole text
-    /// scrolled, whether its rows were counted beforehand or not.
+    /// A text pane drawn from its visible rows looks like the whole text
+    /// scrolled, whether it was wrapped beforehand or not.
     #[test]
     fn a_text_pane_shows_the_rows_the_whole_text_would() {
         let theme = Theme::new(ThemeName::Defaut);
@@ -552,10 +552,10 @@ mod tests {
                     .expect("draw");
                     t.backend().buffer().clone()
                 };
-                for counted in [false, true] {
+                for cached in [false, true] {
                     let area = Rect::new(0, 0, w, h);
                     let pane = || TextPane::new(area, "titre", lines.clone()).scroll(scroll);
-                    if counted {
+                    if cached {
                         app.wrapped.keep([(lines.as_slice(), pane().inner().width)]);
                     }
                     let mut t = terminal(w, h);
@@ -563,7 +563,7 @@ mod tests {
                     assert_eq!(
                         t.backend().buffer(),
                         &whole,
-                        "{w}x{h}, scroll {scroll}, counted {counted}"
+                        "{w}x{h}, scroll {scroll}, cached {cached}"
                     );
                 }
             }
