@@ -19,7 +19,8 @@ pub enum Grade {
     Start,
     /// The query word is inside a word of the text.
     Inside,
-    /// The query word's letters appear in order inside one word of the text.
+    /// A word of the text starts with the query word's first letter and holds
+    /// its other letters in order (one or more forgotten).
     Fuzzy,
 }
 
@@ -45,7 +46,7 @@ pub struct Found {
 
 /// Which grades a query word may have: one letter says little, so it must
 /// start a word; two letters must appear together; from three letters on, a
-/// missing letter is forgiven.
+/// missing letter (not the first) is forgiven.
 pub fn allowed(word: &str) -> Grade {
     match word.len() {
         0 | 1 => Grade::Start,
@@ -118,8 +119,9 @@ impl QueryWord {
         if self.worst >= Grade::Inside && self.finder.find(word.as_bytes()).is_some() {
             return Some(Grade::Inside);
         }
+        // A forgotten letter, but not the first one: people start words right.
         let q = self.text.as_bytes();
-        (self.worst >= Grade::Fuzzy && q.len() > 1 && {
+        (self.worst >= Grade::Fuzzy && q.len() > 1 && word.as_bytes().first() == q.first() && {
             let mut rest = word.bytes();
             q.iter().all(|c| rest.any(|b| b == *c))
         })
@@ -183,7 +185,8 @@ impl QueryWord {
     }
 }
 
-/// The first word of `text` that holds the letters of `q` in order.
+/// The first word of `text` that starts with the first letter of `q` and
+/// holds its other letters in order.
 fn fuzzy_word(text: &[u8], q: &[u8]) -> Option<Found> {
     // Most texts do not even hold the letters in order: jump from letter to
     // letter to find out before looking word by word.
@@ -196,6 +199,9 @@ fn fuzzy_word(text: &[u8], q: &[u8]) -> Option<Found> {
         if !is_word_byte(b) {
             k = 0;
             start = i + 1;
+        } else if i == start && q.first() != Some(&b) {
+            // The word must start with the query's first letter: skip it.
+            k = usize::MAX;
         } else if q.get(k) == Some(&b) {
             k += 1;
             if k == q.len() {
@@ -304,6 +310,9 @@ mod tests {
         assert_eq!(grade("employe", "ele"), Some(Grade::Fuzzy));
         assert_eq!(grade("salarie", "ele"), None);
         assert_eq!(grade("eleveur", "elr"), Some(Grade::Fuzzy));
+        // The first letter is never the forgotten one.
+        assert_eq!(grade("particulieres", "cuis"), None);
+        assert_eq!(grade("la cuisiniere", "cuisne"), Some(Grade::Fuzzy));
     }
 
     #[test]
