@@ -37,7 +37,7 @@ pub fn fold(original: &str) -> Folded {
 }
 
 /// Whether a folded byte belongs to a word (letters and digits do).
-pub fn is_word_byte(b: u8) -> bool {
+fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
@@ -67,7 +67,7 @@ pub fn letters(text: &str) -> u64 {
 }
 
 /// The bit of one folded letter or digit (0 for anything else).
-pub fn letter_bit(b: u8) -> u64 {
+fn letter_bit(b: u8) -> u64 {
     match b {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'0'..=b'9' => 1 << (26 + b - b'0'),

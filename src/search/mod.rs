@@ -26,7 +26,7 @@ pub use fold::{Folded, fold};
 use lookup::Slots;
 use vocab::Field;
 pub use vocab::{Posting, Vocab, Word};
-use words::{Found, Grade, Masks, QueryWord};
+use words::{Found, Grade, QueryWord};
 
 /// The bundled content's index entries and words, compiled by build.rs (postcard).
 static COMPILED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.postcard"));
@@ -100,10 +100,10 @@ enum Place {
 /// Where query word `q` is best found in entry `e`: the title wins unless
 /// the keywords match better, penalty included.
 fn place(e: &Entry, q: &QueryWord) -> Option<Place> {
-    let on_label = q.find(&e.folded, Masks::of(&e.folded));
+    let on_label = q.best_in(&e.folded);
     let on_others = match on_label {
         Some(f) if f.grade == Grade::Whole => None,
-        _ => q.find(&e.others, Masks::of(&e.others)),
+        _ => q.best_in(&e.others),
     };
     match choose(on_label.map(|f| f.grade), on_others.map(|f| f.grade))? {
         Field::Label => on_label.map(Place::Label),

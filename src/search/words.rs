@@ -8,7 +8,7 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{is_word_byte, letter_bit, letters};
+use super::fold::{letters, split_words};
 
 /// How well a query word matches, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,37 +55,13 @@ pub fn allowed(word: &str) -> Grade {
     }
 }
 
-/// What a folded text is made of, to turn most texts down at once.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Masks {
-    /// The letters and digits the text contains, one bit each: a text that
-    /// lacks one of the query word's letters cannot match it.
-    letters: u64,
-    /// The letters and digits that start a word.
-    initials: u64,
-}
-
-impl Masks {
-    pub fn of(text: &str) -> Self {
-        let mut masks = Masks::default();
-        let mut prev = b' ';
-        for b in text.bytes() {
-            masks.letters |= letter_bit(b);
-            if !is_word_byte(prev) {
-                masks.initials |= letter_bit(b);
-            }
-            prev = b;
-        }
-        masks
-    }
-}
-
-/// A word of the query, ready to be looked for in many texts.
+/// A word of the query, ready to be compared with many words.
 pub struct QueryWord {
     pub text: String,
     /// The worst grade it may have (see `allowed`).
     pub worst: Grade,
-    masks: Masks,
+    /// `fold::letters` of the word.
+    letters: u64,
     finder: memchr::memmem::Finder<'static>,
 }
 
@@ -95,18 +71,16 @@ impl QueryWord {
         Self {
             text: text.to_string(),
             worst: allowed(text),
-            masks: Masks {
-                letters: letters(text),
-                initials: text.bytes().next().map_or(0, letter_bit),
-            },
+            letters: letters(text),
             finder: memchr::memmem::Finder::new(text.as_bytes()).into_owned(),
         }
     }
 
     /// How this query word matches one folded word of the content, whose
-    /// `fold::letters` are `letters`.
+    /// `fold::letters` are `letters`. The one rule of the search: the
+    /// vocabulary and the highlighting both use it.
     pub fn grade_of_word(&self, word: &str, letters: u64) -> Option<Grade> {
-        if self.masks.letters & !letters != 0 || word.len() < self.text.len() {
+        if self.letters & !letters != 0 || word.len() < self.text.len() {
             return None;
         }
         if word.starts_with(self.text.as_str()) {
@@ -128,114 +102,18 @@ impl QueryWord {
         .then_some(Grade::Fuzzy)
     }
 
-    /// The best match in the folded `text`, whose masks are `masks`.
-    pub fn find(&self, text: &str, masks: Masks) -> Option<Found> {
-        if self.masks.letters & !masks.letters != 0 || self.text.is_empty() {
-            return None;
-        }
-        let starts_a_word = self.masks.initials & masks.initials != 0;
-        if self.worst == Grade::Start && !starts_a_word {
-            return None;
-        }
-        let bytes = text.as_bytes();
-        let len = self.text.len();
-        if len == 1 {
-            // One letter: the first word that starts with it.
-            return word_starts(bytes)
-                .find(|&i| bytes[i] == bytes_of(&self.text))
-                .map(|i| {
-                    let word = word_around(bytes, i);
-                    let grade = if word.1 == i + 1 {
-                        Grade::Whole
-                    } else {
-                        Grade::Start
-                    };
-                    Found { grade, word }
-                });
-        }
-        let mut best: Option<Found> = None;
-        for i in self.finder.find_iter(bytes) {
-            let at_start = i == 0 || !is_word_byte(bytes[i - 1]);
-            if at_start {
-                let word = word_around(bytes, i);
-                if word.1 == i + len {
-                    return Some(Found {
-                        grade: Grade::Whole,
-                        word,
-                    });
-                }
-                // A later occurrence may be a whole word: keep looking.
-                if best.is_none_or(|b| b.grade > Grade::Start) {
-                    best = Some(Found {
-                        grade: Grade::Start,
-                        word,
-                    });
-                }
-            } else if best.is_none() && self.worst >= Grade::Inside {
-                best = Some(Found {
-                    grade: Grade::Inside,
-                    word: word_around(bytes, i),
-                });
-            }
-        }
-        if best.is_some() || self.worst < Grade::Fuzzy {
-            return best;
-        }
-        fuzzy_word(bytes, self.text.as_bytes())
+    /// The best match in a folded text: the best grade, then the first word.
+    pub fn best_in(&self, text: &str) -> Option<Found> {
+        split_words(text)
+            .filter_map(|(start, word)| {
+                let grade = self.grade_of_word(word, letters(word))?;
+                Some(Found {
+                    grade,
+                    word: (start, start + word.len()),
+                })
+            })
+            .min_by_key(|f| (f.grade, f.word.0))
     }
-}
-
-/// The first word of `text` that starts with the first letter of `q` and
-/// holds its other letters in order.
-fn fuzzy_word(text: &[u8], q: &[u8]) -> Option<Found> {
-    // Most texts do not even hold the letters in order: jump from letter to
-    // letter to find out before looking word by word.
-    let mut at = 0;
-    for &b in q {
-        at += memchr::memchr(b, text.get(at..)?)? + 1;
-    }
-    let (mut k, mut start) = (0, 0);
-    for (i, &b) in text.iter().enumerate() {
-        if !is_word_byte(b) {
-            k = 0;
-            start = i + 1;
-        } else if i == start && q.first() != Some(&b) {
-            // The word must start with the query's first letter: skip it.
-            k = usize::MAX;
-        } else if q.get(k) == Some(&b) {
-            k += 1;
-            if k == q.len() {
-                return Some(Found {
-                    grade: Grade::Fuzzy,
-                    word: word_around(text, start),
-                });
-            }
-        }
-    }
-    None
-}
-
-fn bytes_of(one: &str) -> u8 {
-    one.as_bytes().first().copied().unwrap_or(0)
-}
-
-/// Where the words of `text` start.
-fn word_starts(text: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    (0..text.len())
-        .filter(move |&i| is_word_byte(text[i]) && (i == 0 || !is_word_byte(text[i - 1])))
-}
-
-/// The byte range of the word of `text` around byte `i`.
-fn word_around(text: &[u8], i: usize) -> (usize, usize) {
-    let start = text[..i]
-        .iter()
-        .rposition(|b| !is_word_byte(*b))
-        .map_or(0, |p| p + 1);
-    let end = text[i..]
-        .iter()
-        .position(|b| !is_word_byte(*b))
-        .map_or(text.len(), |p| p + i);
-    (start, end)
 }
 
 /// Where the letters of `q` are in the matched word of `text` (byte indices
@@ -279,7 +157,7 @@ mod tests {
     use super::*;
 
     fn find(text: &str, q: &str) -> Option<Found> {
-        QueryWord::new(q).find(text, Masks::of(text))
+        QueryWord::new(q).best_in(text)
     }
 
     fn grade(text: &str, q: &str) -> Option<Grade> {
