@@ -64,14 +64,17 @@ impl Wrapped {
     pub fn new(lines: &[Line<'_>], width: u16) -> Self {
         let mut rows = Vec::new();
         if width > 0 {
+            let mut wrapper = Wrapper::default();
+            let mut line_graphemes = Vec::new();
             for (n, line) in lines.iter().enumerate() {
-                for graphemes in wrap_line(graphemes(line), width) {
+                graphemes(line, &mut line_graphemes);
+                wrapper.wrap(&line_graphemes, width, |graphemes| {
                     rows.push(Row {
                         line: n,
                         width: graphemes.iter().map(|g| g.width).sum(),
-                        pieces: pieces(&graphemes),
-                    });
-                }
+                        pieces: pieces(graphemes),
+                    })
+                });
             }
         }
         Self {
@@ -109,6 +112,18 @@ impl Wrapped {
                     continue;
                 };
                 let text = span.content.get(piece.bytes.clone()).unwrap_or_default();
+                if text.chars().all(stands_alone) {
+                    // One cell per character (see `stands_alone`).
+                    let style = base.patch(span.style);
+                    for (at, c) in text.char_indices() {
+                        let symbol = &text[at..at + c.len_utf8()];
+                        buf[(area.left() + x, y)]
+                            .set_symbol(symbol)
+                            .set_style(style);
+                        x += 1;
+                    }
+                    continue;
+                }
                 for g in Span::styled(text, span.style).styled_graphemes(base) {
                     let width = g.symbol.cell_width();
                     if width == 0 {
@@ -146,10 +161,22 @@ impl Widget for WrappedText<'_> {
 }
 
 /// The graphemes of a line, as `Paragraph` gives them to its wrapper.
-fn graphemes(line: &Line<'_>) -> Vec<Grapheme> {
-    let mut out = Vec::new();
+fn graphemes(line: &Line<'_>, out: &mut Vec<Grapheme>) {
+    out.clear();
     for (n, span) in line.spans.iter().enumerate() {
-        let base = span.content.as_ptr() as usize;
+        let text = span.content.as_ref();
+        if text.chars().all(stands_alone) {
+            // One grapheme per character, one cell wide (see `stands_alone`).
+            out.extend(text.char_indices().map(|(at, c)| Grapheme {
+                span: n,
+                start: at,
+                end: at + c.len_utf8(),
+                width: 1,
+                whitespace: is_whitespace(c),
+            }));
+            continue;
+        }
+        let base = text.as_ptr() as usize;
         for g in span.styled_graphemes(Style::default()) {
             // The symbol is a slice of the span's text: where it starts.
             let start = g.symbol.as_ptr() as usize - base;
@@ -162,7 +189,33 @@ fn graphemes(line: &Line<'_>) -> Vec<Grapheme> {
             });
         }
     }
-    out
+}
+
+/// Whether a character is always a grapheme of its own, one cell wide,
+/// whatever its neighbours: then a text made only of such characters can be
+/// cut into characters instead of being segmented into graphemes. Latin
+/// letters, digits, punctuation, the guide's drawing characters; not marks,
+/// joiners, controls (soft hyphen included) or wide characters. The tests go
+/// through every one of them.
+pub fn stands_alone(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\u{A0}'..='\u{24F}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{202F}'
+            | '\u{20AC}'
+            | '\u{2500}'..='\u{259F}'
+            | '\u{25B6}'
+            | '\u{25BC}'
+            | '\u{25C0}'
+    ) && c != '\u{AD}'
+}
+
+/// Whether ratatui's wrapper takes a character for whitespace (not the
+/// no-break space).
+fn is_whitespace(c: char) -> bool {
+    c.is_whitespace() && c != '\u{A0}'
 }
 
 /// The graphemes of a row as pieces: runs of graphemes next to each other in
@@ -181,75 +234,88 @@ fn pieces(row: &[Grapheme]) -> Vec<Piece> {
     out
 }
 
-/// The rows of one line: ratatui's `WordWrapper::process_input` with
-/// `trim: false`, step by step.
-fn wrap_line(line: Vec<Grapheme>, max_width: u16) -> Vec<Vec<Grapheme>> {
-    let mut rows = Vec::new();
-    let mut pending_line: Vec<Grapheme> = Vec::new();
-    let mut pending_word: Vec<Grapheme> = Vec::new();
-    let mut pending_whitespace: VecDeque<Grapheme> = VecDeque::new();
-    let mut line_width: u16 = 0;
-    let mut word_width: u16 = 0;
-    let mut whitespace_width: u16 = 0;
-    let mut non_whitespace_previous = false;
+/// Ratatui's `WordWrapper::process_input` with `trim: false`, step by step,
+/// with its buffers kept from one line to the next.
+#[derive(Default)]
+struct Wrapper {
+    pending_line: Vec<Grapheme>,
+    pending_word: Vec<Grapheme>,
+    pending_whitespace: VecDeque<Grapheme>,
+}
 
-    for g in line {
-        let symbol_width = g.width;
-        // Symbols wider than the line are left out.
-        if symbol_width > max_width {
-            continue;
-        }
-        let word_found = non_whitespace_previous && g.whitespace;
-        // The word and the whitespace before it would overflow a new line.
-        let untrimmed_overflow =
-            pending_line.is_empty() && word_width + whitespace_width + symbol_width > max_width;
-        if word_found || untrimmed_overflow {
-            pending_line.extend(pending_whitespace.drain(..));
-            line_width += whitespace_width;
-            pending_line.append(&mut pending_word);
-            line_width += word_width;
-            whitespace_width = 0;
-            word_width = 0;
-        }
-        let line_full = line_width >= max_width;
-        let pending_word_overflow =
-            symbol_width > 0 && line_width + whitespace_width + word_width >= max_width;
-        if line_full || pending_word_overflow {
-            let mut remaining_width = max_width.saturating_sub(line_width);
-            rows.push(std::mem::take(&mut pending_line));
-            line_width = 0;
-            // The whitespace that fits at the end of the row goes with it.
-            while let Some(front) = pending_whitespace.front() {
-                if front.width > remaining_width {
-                    break;
-                }
-                whitespace_width -= front.width;
-                remaining_width -= front.width;
-                pending_whitespace.pop_front();
-            }
-            // Whitespace does not start the next word.
-            if g.whitespace && pending_whitespace.is_empty() {
+impl Wrapper {
+    /// Wraps one line, giving each of its rows to `row`.
+    fn wrap(&mut self, line: &[Grapheme], max_width: u16, mut row: impl FnMut(&[Grapheme])) {
+        let Self {
+            pending_line,
+            pending_word,
+            pending_whitespace,
+        } = self;
+        pending_line.clear();
+        pending_word.clear();
+        pending_whitespace.clear();
+        let mut rows = 0;
+        let mut line_width: u16 = 0;
+        let mut word_width: u16 = 0;
+        let mut whitespace_width: u16 = 0;
+        let mut non_whitespace_previous = false;
+
+        for &g in line {
+            let symbol_width = g.width;
+            // Symbols wider than the line are left out.
+            if symbol_width > max_width {
                 continue;
             }
+            let word_found = non_whitespace_previous && g.whitespace;
+            // The word and the whitespace before it would overflow a new line.
+            let untrimmed_overflow =
+                pending_line.is_empty() && word_width + whitespace_width + symbol_width > max_width;
+            if word_found || untrimmed_overflow {
+                pending_line.extend(pending_whitespace.drain(..));
+                line_width += whitespace_width;
+                pending_line.append(pending_word);
+                line_width += word_width;
+                whitespace_width = 0;
+                word_width = 0;
+            }
+            let line_full = line_width >= max_width;
+            let pending_word_overflow =
+                symbol_width > 0 && line_width + whitespace_width + word_width >= max_width;
+            if line_full || pending_word_overflow {
+                let mut remaining_width = max_width.saturating_sub(line_width);
+                row(pending_line);
+                rows += 1;
+                pending_line.clear();
+                line_width = 0;
+                // The whitespace that fits at the end of the row goes with it.
+                while let Some(front) = pending_whitespace.front() {
+                    if front.width > remaining_width {
+                        break;
+                    }
+                    whitespace_width -= front.width;
+                    remaining_width -= front.width;
+                    pending_whitespace.pop_front();
+                }
+                // Whitespace does not start the next word.
+                if g.whitespace && pending_whitespace.is_empty() {
+                    continue;
+                }
+            }
+            if g.whitespace {
+                whitespace_width += symbol_width;
+                pending_whitespace.push_back(g);
+            } else {
+                word_width += symbol_width;
+                pending_word.push(g);
+            }
+            non_whitespace_previous = !g.whitespace;
         }
-        if g.whitespace {
-            whitespace_width += symbol_width;
-            pending_whitespace.push_back(g);
-        } else {
-            word_width += symbol_width;
-            pending_word.push(g);
+        pending_line.extend(pending_whitespace.drain(..));
+        pending_line.append(pending_word);
+        if !pending_line.is_empty() || rows == 0 {
+            row(pending_line);
         }
-        non_whitespace_previous = !g.whitespace;
     }
-    pending_line.extend(pending_whitespace.drain(..));
-    pending_line.append(&mut pending_word);
-    if !pending_line.is_empty() {
-        rows.push(pending_line);
-    }
-    if rows.is_empty() {
-        rows.push(Vec::new());
-    }
-    rows
 }
 
 /// The texts of the current screen, wrapped.
@@ -447,6 +513,26 @@ mod tests {
                     wrapped.render(&lines, first, area, &mut buf);
                     prop_assert_eq!(buf, paragraph(&lines, area, first as u16));
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn characters_that_stand_alone_are_graphemes_of_one_cell() {
+        let all: Vec<char> = ('\0'..='\u{FFFF}').filter(|c| stands_alone(*c)).collect();
+        let graphemes = |s: &str| {
+            Span::raw(s.to_string())
+                .styled_graphemes(Style::default())
+                .map(|g| (g.symbol.to_string(), g.is_whitespace()))
+                .collect::<Vec<_>>()
+        };
+        for &c in &all {
+            let alone = c.to_string();
+            assert_eq!(graphemes(&alone), [(alone.clone(), is_whitespace(c))]);
+            assert_eq!(alone.cell_width(), 1, "{c:?}");
+            // Next to any other: two graphemes still.
+            for &d in &all {
+                assert_eq!(graphemes(&format!("{c}{d}")).len(), 2, "{c:?} {d:?}");
             }
         }
     }

@@ -9,6 +9,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap::stands_alone;
 use super::{TextPane, block, grouped, list, one_line_rows, text};
 use crate::search::{Hit, Kind};
 
@@ -79,7 +80,7 @@ pub fn texts<'a>(app: &'a App, area: Rect, query: &str) -> Vec<TextPane<'a>> {
 
 /// The label with its matched letters styled: letters of the same style go
 /// in one span, except those that could join a neighbour on screen (see
-/// `stands_alone`), which keep a span each.
+/// `wrap::stands_alone`), which keep a span each.
 fn highlighted<'a>(h: &'a Hit, theme: &Theme) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     // The letters gathered so far: bytes start..end of the label, their style,
@@ -112,14 +113,6 @@ fn highlighted<'a>(h: &'a Hit, theme: &Theme) -> Line<'a> {
         spans.push(Span::styled(format!(" ({})", s::FICHE_COURTE), theme.muted));
     }
     Line::from(spans)
-}
-
-/// Whether a character is always a grapheme of its own, one cell wide,
-/// whatever its neighbours: then drawing letters together or one span each
-/// gives the same cells. (Latin letters, digits and punctuation; not marks,
-/// joiners or controls such as the soft hyphen.)
-fn stands_alone(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{A0}'..='\u{24F}') && c != '\u{AD}'
 }
 
 #[cfg(test)]
