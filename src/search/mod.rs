@@ -388,7 +388,12 @@ impl Index {
         let mut at: Vec<usize> = Vec::new();
         for w in &q.words {
             if let Some(Place::Label(found)) = place(e, w) {
-                at.extend(words::positions_in(&self.matcher, &e.folded, &w.text, found).1);
+                at.extend(words::positions_in(
+                    &self.matcher,
+                    &e.folded,
+                    &w.text,
+                    found,
+                ));
             }
         }
         if at.is_empty() {

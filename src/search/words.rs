@@ -117,20 +117,14 @@ impl QueryWord {
 }
 
 /// Where the letters of `q` are in the matched word of `text` (byte indices
-/// in `text`), and how good a fuzzy match is (fuzzy-matcher's score; 0 for
-/// the other grades).
-pub fn positions_in(
-    matcher: &SkimMatcherV2,
-    text: &str,
-    q: &str,
-    found: Found,
-) -> (i64, Vec<usize>) {
+/// in `text`).
+pub fn positions_in(matcher: &SkimMatcherV2, text: &str, q: &str, found: Found) -> Vec<usize> {
     let (start, end) = found.word;
     let word = text.get(start..end).unwrap_or_default();
     match found.grade {
         Grade::Fuzzy => matcher
             .fuzzy_indices(word, q)
-            .map(|(score, idx)| (score, idx.into_iter().map(|i| i + start).collect()))
+            .map(|(_, idx)| idx.into_iter().map(|i| i + start).collect())
             .unwrap_or_default(),
         _ => {
             let at = if found.grade == Grade::Inside {
@@ -139,7 +133,7 @@ pub fn positions_in(
                 Some(0)
             };
             let at = at.unwrap_or(0) + start;
-            (0, (at..at + q.len()).collect())
+            (at..at + q.len()).collect()
         }
     }
 }
@@ -198,10 +192,9 @@ mod tests {
         let m = SkimMatcherV2::default();
         let text = "agent de selection";
         let f = find(text, "elec").expect("found");
-        assert_eq!(positions_in(&m, text, "elec", f).1, vec![10, 11, 12, 13]);
+        assert_eq!(positions_in(&m, text, "elec", f), vec![10, 11, 12, 13]);
         let f = find(text, "slct").expect("found");
-        let (score, at) = positions_in(&m, text, "slct", f);
-        assert!(score > 0);
-        assert_eq!(at, vec![9, 11, 13, 14]);
+        assert!(fuzzy_score(&m, text, "slct", f) > 0);
+        assert_eq!(positions_in(&m, text, "slct", f), vec![9, 11, 13, 14]);
     }
 }
