@@ -379,8 +379,8 @@ fn mono_theme_keeps_the_selection_visible() {
     update(&mut app, Msg::Down); // select menu entry 1
     let terminal = render(&app, ThemeName::Mono, 80, 24);
     let buffer = terminal.backend().buffer();
-    // Row 6 holds entry 1: its label must be reversed, with no colour needed.
-    let row: Vec<_> = (0..80).map(|x| &buffer[(x, 6)]).collect();
+    // Row 7 holds entry 1: its label must be reversed, with no colour needed.
+    let row: Vec<_> = (0..80).map(|x| &buffer[(x, 7)]).collect();
     let reversed: String = row
         .iter()
         .filter(|c| c.modifier.contains(Modifier::REVERSED))

@@ -113,6 +113,10 @@ pub enum Screen {
         code: String,
         sel: usize,
     },
+    FicheEtablissement {
+        id: String,
+        sel: usize,
+    },
     Explorer {
         domaine: usize,
         sel: usize,
@@ -196,6 +200,8 @@ pub struct Session {
     pub parcours_situation: Option<usize>,
     pub age: u8,
     pub annee: u8,
+    /// The person's département (code): its places come first.
+    pub departement: Option<String>,
 }
 
 /// The whole model.
@@ -331,13 +337,24 @@ impl App {
     pub fn saved(&self) -> crate::session::Saved {
         let mut rejetes: Vec<String> = self.session.rejected.iter().cloned().collect();
         rejetes.sort();
-        crate::session::Saved::new(
+        let mut saved = crate::session::Saved::new(
             self.situation_id(),
             self.session.form,
             &self.session.answers,
             &self.session.favoris,
             &rejetes,
-        )
+        );
+        saved.departement = self.session.departement.clone();
+        saved
+    }
+
+    /// Chooses the person's département (a Normandy code, or none): its
+    /// places come first and the results are filtered by it.
+    pub fn set_departement(&mut self, code: Option<String>) {
+        let code = code.filter(|c| crate::content::departement_nom(c).is_some());
+        self.session.filters.departement = code.clone();
+        self.session.departement = code;
+        self.recompute();
     }
 
     /// Restores a saved session (answers, favourites, rejected métiers).
@@ -359,6 +376,10 @@ impl App {
             .cloned()
             .collect();
         self.session.rejected = saved.rejetes.iter().cloned().collect();
+        if saved.departement.is_some() {
+            self.session.departement = None;
+            self.set_departement(saved.departement.clone());
+        }
         self.session.profile = (!self.session.answers.is_empty())
             .then(|| quiz::score(&self.content.questionnaire, &self.session.answers));
         self.recompute();
@@ -486,23 +507,44 @@ impl App {
         out
     }
 
-    /// Links shown on a formation fiche: poursuites, then métiers.
+    /// Links shown on a formation fiche: where to train (the person's
+    /// département first), poursuites, then métiers.
     pub fn formation_links(&self, id: &str) -> Vec<Link> {
         let Some(f) = self.content.formation(id) else {
             return Vec::new();
         };
-        let mut links: Vec<Link> = f
-            .poursuites
-            .iter()
-            .filter(|p| self.content.formation(p).is_some())
-            .map(|p| Link::Formation(p.clone()))
-            .collect();
+        let mut links: Vec<Link> =
+            crate::lieux::par_departement(&self.content, &[id], self.departement())
+                .iter()
+                .flat_map(|g| &g.lieux)
+                .map(|l| Link::Etablissement(l.etablissement.id.clone()))
+                .collect();
+        links.extend(
+            f.poursuites
+                .iter()
+                .filter(|p| self.content.formation(p).is_some())
+                .map(|p| Link::Formation(p.clone())),
+        );
         links.extend(
             self.content
                 .metiers_of_formation(id)
                 .map(|m| Link::Metier(m.id.clone())),
         );
         links
+    }
+
+    /// Links shown on an establishment's fiche: the formations it teaches.
+    pub fn etablissement_links(&self, id: &str) -> Vec<Link> {
+        self.content.etablissement(id).map_or(Vec::new(), |e| {
+            crate::lieux::enseignements(&self.content, e)
+                .map(|(f, _)| Link::Formation(f.id.clone()))
+                .collect()
+        })
+    }
+
+    /// The person's département, if chosen.
+    pub fn departement(&self) -> Option<&str> {
+        self.session.departement.as_deref()
     }
 
     /// Rich métiers sharing a ROME code.
@@ -542,7 +584,7 @@ impl App {
 
     /// Whether the content says where any formation takes place.
     pub fn has_places(&self) -> bool {
-        self.content.formations.iter().any(|f| !f.lieux.is_empty())
+        !self.content.etablissements.is_empty()
     }
 
     /// Rows of the results list: a group header (`None`) before each bucket,
@@ -626,6 +668,7 @@ impl App {
         match link {
             Link::Metier(id) => self.open_metier(id),
             Link::Formation(id) => self.push(Screen::FicheFormation { id, sel: 0 }),
+            Link::Etablissement(id) => self.push(Screen::FicheEtablissement { id, sel: 0 }),
         }
     }
 
@@ -673,6 +716,7 @@ pub enum DomainEntry<'a> {
 pub enum Link {
     Metier(String),
     Formation(String),
+    Etablissement(String),
 }
 
 fn step(sel: usize, len: usize, msg: Msg) -> usize {
@@ -852,6 +896,10 @@ fn apply(app: &mut App, msg: Msg) {
             let links = app.rome_links(&code);
             update_links(app, &links, sel, msg);
         }
+        Screen::FicheEtablissement { id, sel } => {
+            let links = app.etablissement_links(&id);
+            update_links(app, &links, sel, msg);
+        }
         Screen::Explorer {
             domaine,
             sel,
@@ -908,8 +956,9 @@ fn update_links(app: &mut App, links: &[Link], sel: usize, msg: Msg) {
             }
         }
         m if is_nav(m) => {
-            if let Screen::FicheFormation { sel: s, .. } | Screen::FicheRome { sel: s, .. } =
-                app.screen_mut()
+            if let Screen::FicheFormation { sel: s, .. }
+            | Screen::FicheRome { sel: s, .. }
+            | Screen::FicheEtablissement { sel: s, .. } = app.screen_mut()
             {
                 *s = step(sel, links.len(), m);
             }
@@ -1072,6 +1121,21 @@ fn update_accueil(app: &mut App, sel: usize, msg: Msg) {
             app.session.situation = (app.session.situation + n_sit - 1) % n_sit
         }
         Msg::Right if sel == 0 => app.session.situation = (app.session.situation + 1) % n_sit,
+        Msg::Char('d') => {
+            // The person's département, from anywhere on Accueil: none, 14 … 76, none.
+            let codes: Vec<Option<String>> = std::iter::once(None)
+                .chain(
+                    crate::content::DEPARTEMENTS
+                        .iter()
+                        .map(|(c, _)| Some((*c).to_string())),
+                )
+                .collect();
+            let i = codes
+                .iter()
+                .position(|c| *c == app.session.departement)
+                .unwrap_or(0);
+            app.set_departement(codes[(i + 1) % codes.len()].clone());
+        }
         Msg::Enter if sel == 0 => app.session.situation = (app.session.situation + 1) % n_sit,
         Msg::Enter => {
             if let Some(e) = menu.get(sel - 1).copied() {
@@ -1215,7 +1279,7 @@ fn cycle_filter(app: &mut App, row: FilterRow, forward: bool) {
             values.extend(
                 crate::content::DEPARTEMENTS
                     .iter()
-                    .map(|d| Some((*d).to_string())),
+                    .map(|(code, _)| Some((*code).to_string())),
             );
             let i = values.iter().position(|v| *v == f.departement).unwrap_or(0);
             f.departement = values[cycle(i, values.len(), forward)].clone();
@@ -1455,6 +1519,7 @@ fn update_search(app: &mut App, mut query: String, sel: usize, msg: Msg) {
                 match hit.kind {
                     Kind::Metier => app.open_metier(hit.id),
                     Kind::Formation => app.open_link(Link::Formation(hit.id)),
+                    Kind::Etablissement => app.open_link(Link::Etablissement(hit.id)),
                     Kind::Rome => app.push(Screen::FicheRome {
                         code: hit.id,
                         sel: 0,
@@ -1644,6 +1709,15 @@ fn click(app: &mut App, x: u16, y: u16) {
             let n = app.rome_links(&code).len();
             if let Some(i) = clicked(links, x, y, &plain_rows(n), sel)
                 && let Screen::FicheRome { sel, .. } = app.screen_mut()
+            {
+                *sel = i;
+            }
+        }
+        Screen::FicheEtablissement { id, sel } => {
+            let (_, links) = layout::fiche_formation(body);
+            let n = app.etablissement_links(&id).len();
+            if let Some(i) = clicked(links, x, y, &plain_rows(n), sel)
+                && let Screen::FicheEtablissement { sel, .. } = app.screen_mut()
             {
                 *sel = i;
             }

@@ -72,6 +72,9 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         } => fiches::metier(app, theme, frame, body, id, *tab, *sel, *scroll),
         Screen::FicheFormation { id, sel } => fiches::formation(app, theme, frame, body, id, *sel),
         Screen::FicheRome { code, sel } => fiches::rome(app, theme, frame, body, code, *sel),
+        Screen::FicheEtablissement { id, sel } => {
+            fiches::etablissement(app, theme, frame, body, id, *sel)
+        }
         Screen::Explorer {
             domaine,
             sel,
@@ -117,9 +120,9 @@ fn screen_title_keys(app: &App) -> (&'static str, Keys) {
         Screen::Profil { .. } => (s::PROFIL_TITRE, s::KEYS_PROFIL),
         Screen::Resultats { .. } => (s::RESULTATS_TITRE, s::KEYS_RESULTATS),
         Screen::FicheMetier { .. } => (s::FICHE_METIER_TITRE, s::KEYS_FICHE),
-        Screen::FicheFormation { .. } | Screen::FicheRome { .. } => {
-            (s::FORMATION_NIVEAU, s::KEYS_FORMATION)
-        }
+        Screen::FicheFormation { .. } => (s::FICHE_FORMATION_TITRE, s::KEYS_FORMATION),
+        Screen::FicheRome { .. } => (s::FICHE_ROME_TITRE, s::KEYS_FORMATION),
+        Screen::FicheEtablissement { .. } => (s::FICHE_ETABLISSEMENT_TITRE, s::KEYS_FORMATION),
         Screen::Explorer { .. } => (s::EXPLORER_TITRE, s::KEYS_EXPLORER),
         Screen::Recherche { .. } => (s::RECHERCHE_TITRE, s::KEYS_RECHERCHE),
         Screen::Apprentissage { .. } => (s::APPRENTISSAGE_TITRE, s::KEYS_APPRENTISSAGE),
@@ -360,6 +363,7 @@ pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'
         } => fiches::metier_texts(app, theme, body, id, *tab, *scroll),
         Screen::FicheFormation { id, .. } => fiches::formation_texts(app, theme, body, id),
         Screen::FicheRome { code, .. } => fiches::rome_texts(app, theme, body, code),
+        Screen::FicheEtablissement { id, .. } => fiches::etablissement_texts(app, theme, body, id),
         Screen::Explorer { domaine, .. } => explorer::texts(app, body, *domaine),
         Screen::Recherche { query, .. } => recherche::texts(app, body, query),
         Screen::Apprentissage { field, scroll } => {
