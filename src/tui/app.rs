@@ -30,6 +30,7 @@ pub enum MenuEntry {
     Recherche,
     Apprentissage,
     Contacts,
+    Lieux,
     Resultats,
     Enregistrer,
     Effacer,
@@ -125,6 +126,12 @@ pub enum Screen {
     Recherche {
         query: String,
         sel: usize,
+    },
+    /// Où se former: départements, then their establishments.
+    Lieux {
+        dep: usize,
+        sel: usize,
+        right: bool,
     },
     Apprentissage {
         field: usize,
@@ -322,6 +329,7 @@ impl App {
             MenuEntry::Recherche,
             MenuEntry::Apprentissage,
             MenuEntry::Contacts,
+            MenuEntry::Lieux,
         ];
         if self.session.profile.is_some() {
             m.push(MenuEntry::Resultats);
@@ -540,6 +548,39 @@ impl App {
                 .map(|(f, _)| Link::Formation(f.id.clone()))
                 .collect()
         })
+    }
+
+    /// The départements of the Où se former screen (Normandy's five, then
+    /// any other the content names), with their number of establishments.
+    pub fn lieux_departements(&self) -> Vec<(&str, usize)> {
+        let mut deps: Vec<(&str, usize)> = crate::content::DEPARTEMENTS
+            .iter()
+            .map(|(c, _)| (*c, 0))
+            .collect();
+        let mut others: Vec<&str> = Vec::new();
+        for e in &self.content.etablissements {
+            match deps.iter_mut().find(|(c, _)| *c == e.departement) {
+                Some((_, n)) => *n += 1,
+                None => others.push(&e.departement),
+            }
+        }
+        others.sort_unstable();
+        for code in others {
+            match deps.last_mut() {
+                Some((c, n)) if *c == code => *n += 1,
+                _ => deps.push((code, 1)),
+            }
+        }
+        deps
+    }
+
+    /// The establishments of the Où se former screen's département `dep`.
+    pub fn lieux_etablissements(&self, dep: usize) -> Vec<&crate::content::Etablissement> {
+        self.lieux_departements()
+            .get(dep)
+            .map_or(Vec::new(), |(code, _)| {
+                crate::lieux::du_departement(&self.content, code)
+            })
     }
 
     /// The person's département, if chosen.
@@ -906,6 +947,7 @@ fn apply(app: &mut App, msg: Msg) {
             right,
         } => update_explorer(app, domaine, sel, right, msg),
         Screen::Recherche { query, sel } => update_search(app, query, sel, msg),
+        Screen::Lieux { dep, sel, right } => update_lieux(app, dep, sel, right, msg),
         Screen::Apprentissage { field, scroll: sc } => update_apprentissage(app, field, sc, msg),
         Screen::Contacts { scroll: sc } => match msg {
             Msg::Back => app.back(),
@@ -1078,6 +1120,18 @@ fn open_entry(app: &mut App, entry: MenuEntry) {
             scroll: 0,
         }),
         MenuEntry::Contacts => app.push(Screen::Contacts { scroll: 0 }),
+        MenuEntry::Lieux => {
+            // The person's département first, if chosen.
+            let dep = app
+                .departement()
+                .and_then(|d| app.lieux_departements().iter().position(|(c, _)| *c == d))
+                .unwrap_or(0);
+            app.push(Screen::Lieux {
+                dep,
+                sel: 0,
+                right: false,
+            });
+        }
         MenuEntry::Resultats => open_results(app),
         MenuEntry::Enregistrer => app.effect = Some(Effect::Save),
         MenuEntry::Effacer => app.overlay = Some(Overlay::ConfirmErase),
@@ -1480,6 +1534,39 @@ fn update_explorer(app: &mut App, domaine: usize, sel: usize, right: bool, msg: 
                 set(app, domaine, step(sel, len, m), true);
             } else {
                 set(app, step(domaine, n_dom, m), 0, false);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn update_lieux(app: &mut App, dep: usize, sel: usize, right: bool, msg: Msg) {
+    let n_dep = app.lieux_departements().len();
+    let set = |app: &mut App, d: usize, s: usize, r: bool| {
+        if let Screen::Lieux { dep, sel, right } = app.screen_mut() {
+            *dep = d;
+            *sel = s;
+            *right = r;
+        }
+    };
+    match msg {
+        Msg::Back if right => set(app, dep, sel, false),
+        Msg::Back => app.back(),
+        Msg::Tab | Msg::BackTab => set(app, dep, sel, !right),
+        Msg::Right | Msg::Enter if !right => set(app, dep, 0, true),
+        Msg::Left if right => set(app, dep, sel, false),
+        Msg::Enter => {
+            if let Some(e) = app.lieux_etablissements(dep).get(sel) {
+                let id = e.id.clone();
+                app.open_link(Link::Etablissement(id));
+            }
+        }
+        m if is_nav(m) => {
+            if right {
+                let len = app.lieux_etablissements(dep).len();
+                set(app, dep, step(sel, len, m), true);
+            } else {
+                set(app, step(dep, n_dep, m), 0, false);
             }
         }
         _ => {}

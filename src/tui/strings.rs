@@ -13,6 +13,14 @@ pub const MENU_EXPLORER: &str = "Explorer les métiers par domaine";
 pub const MENU_RECHERCHE: &str = "Rechercher un métier ou une formation";
 pub const MENU_APPRENTISSAGE: &str = "L'apprentissage";
 pub const MENU_CONTACTS: &str = "Parler à quelqu'un";
+pub const MENU_LIEUX: &str = "Où se former en Normandie";
+pub const LIEUX_TITRE: &str = "Où se former en Normandie";
+pub const LIEUX_DEPARTEMENTS: &str = "Départements";
+pub const LIEUX_ETABLISSEMENTS: &str = "Établissements";
+pub const LIEUX_AIDE: &str =
+    "Lycées, CFA, IUT, écoles : choisis un établissement pour voir ce qu'on y apprend.";
+pub const LIEUX_VIDE: &str =
+    "Pas encore d'établissement connu ici dans Boussole : demande au 0800 050 000 (appel gratuit).";
 pub const MENU_RESULTATS: &str = "Revoir mes résultats";
 pub const MENU_ENREGISTRER: &str = "Enregistrer mes réponses sur cet ordinateur";
 pub const MENU_EFFACER: &str = "Effacer mes données enregistrées";
@@ -223,6 +231,7 @@ pub const KEYS_FORMATION: Keys = &[
     ("Échap", "retour"),
     ("?", "aide"),
 ];
+pub const KEYS_LIEUX: Keys = KEYS_EXPLORER;
 pub const KEYS_EXPLORER: Keys = &[
     ("↑↓", "choisir"),
     ("Tab", "changer de colonne"),

@@ -20,6 +20,7 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Recherche => s::MENU_RECHERCHE,
         MenuEntry::Apprentissage => s::MENU_APPRENTISSAGE,
         MenuEntry::Contacts => s::MENU_CONTACTS,
+        MenuEntry::Lieux => s::MENU_LIEUX,
         MenuEntry::Resultats => s::MENU_RESULTATS,
         MenuEntry::Enregistrer => s::MENU_ENREGISTRER,
         MenuEntry::Effacer => s::MENU_EFFACER,

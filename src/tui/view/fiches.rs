@@ -387,6 +387,7 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
             sel,
             title: &title,
             formation: Some(id),
+            etablissement: None,
         },
         theme,
     );
@@ -416,6 +417,7 @@ pub fn etablissement(
             sel,
             title: s::ETABLISSEMENT_ENSEIGNE,
             formation: None,
+            etablissement: Some(id),
         },
         theme,
     );
@@ -498,6 +500,10 @@ pub fn formation_texts<'a>(app: &'a App, theme: &Theme, area: Rect, id: &str) ->
             theme,
         ),
     ];
+    if app.content.lieux(&f.id).next().is_none() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(s::FORMATION_SANS_LIEU));
+    }
     if let Some(p) = &f.presentation {
         lines.push(Line::from(""));
         lines.push(Line::from(p.as_str()));
@@ -514,7 +520,10 @@ struct Links<'a> {
     links: &'a [Link],
     sel: usize,
     title: &'a str,
+    /// The fiche's formation: each place tells its routes for it.
     formation: Option<&'a str>,
+    /// The fiche's establishment: each formation tells its routes there.
+    etablissement: Option<&'a str>,
 }
 
 fn links_pane(app: &App, frame: &mut Frame, area: Rect, pane: Links<'_>, theme: &Theme) {
@@ -523,12 +532,13 @@ fn links_pane(app: &App, frame: &mut Frame, area: Rect, pane: Links<'_>, theme: 
         sel,
         title,
         formation,
+        etablissement,
     } = pane;
     let row = |i: usize| {
         ListItem::new(
             links
                 .get(i)
-                .map(|l| link_line(app, l, formation))
+                .map(|l| link_line(app, l, formation, etablissement))
                 .unwrap_or_default(),
         )
     };
@@ -545,23 +555,44 @@ fn links_pane(app: &App, frame: &mut Frame, area: Rect, pane: Links<'_>, theme: 
 
 /// One link's row; `formation` is the fiche's formation, whose routes are
 /// told for each place.
-fn link_line<'a>(app: &'a App, l: &Link, formation: Option<&str>) -> Line<'a> {
+fn link_line<'a>(
+    app: &'a App,
+    l: &Link,
+    formation: Option<&str>,
+    etablissement: Option<&str>,
+) -> Line<'a> {
+    let offre = |e: &str, f: &str| {
+        app.content
+            .etablissement(e)
+            .and_then(|e| e.offre_de(f))
+            .map(|o| {
+                o.voies
+                    .iter()
+                    .map(|v| s::voie(*v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+    };
     match l {
+        Link::Formation(id) if etablissement.is_some() => {
+            let voies = etablissement.and_then(|e| offre(e, id)).unwrap_or_default();
+            Line::from(format!(
+                "{} ({voies})",
+                app.content
+                    .formation(id)
+                    .map_or(id.as_str(), |f| f.intitule.as_str())
+            ))
+        }
         Link::Etablissement(id) => {
             let Some(e) = app.content.etablissement(id) else {
                 return Line::from(id.clone());
             };
-            match formation.and_then(|f| e.offre_de(f)) {
-                Some(o) => Line::from(format!(
-                    "{} : {}, {} ({})",
+            match formation.and_then(|f| offre(id, f)) {
+                Some(voies) => Line::from(format!(
+                    "{} : {}, {} ({voies})",
                     crate::content::departement_label(&e.departement),
                     e.commune,
                     e.nom,
-                    o.voies
-                        .iter()
-                        .map(|v| s::voie(*v))
-                        .collect::<Vec<_>>()
-                        .join(", ")
                 )),
                 None => Line::from(format!("{}, {}", e.commune, e.nom)),
             }
@@ -600,6 +631,7 @@ pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str,
             sel,
             title: s::FICHE_COURTE_PROCHES,
             formation: None,
+            etablissement: None,
         },
         theme,
     );

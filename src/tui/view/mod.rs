@@ -5,6 +5,7 @@ mod comparer;
 mod explorer;
 mod fiches;
 mod infos;
+mod lieux;
 mod overlay;
 mod profil;
 mod quiz;
@@ -81,6 +82,9 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
             right,
         } => explorer::view(app, theme, frame, body, *domaine, *sel, *right),
         Screen::Recherche { query, sel } => recherche::view(app, theme, frame, body, query, *sel),
+        Screen::Lieux { dep, sel, right } => {
+            lieux::view(app, theme, frame, body, *dep, *sel, *right)
+        }
         Screen::Apprentissage { field, scroll } => {
             infos::apprentissage(app, theme, frame, body, *field, *scroll)
         }
@@ -125,6 +129,7 @@ fn screen_title_keys(app: &App) -> (&'static str, Keys) {
         Screen::FicheEtablissement { .. } => (s::FICHE_ETABLISSEMENT_TITRE, s::KEYS_FORMATION),
         Screen::Explorer { .. } => (s::EXPLORER_TITRE, s::KEYS_EXPLORER),
         Screen::Recherche { .. } => (s::RECHERCHE_TITRE, s::KEYS_RECHERCHE),
+        Screen::Lieux { .. } => (s::LIEUX_TITRE, s::KEYS_LIEUX),
         Screen::Apprentissage { .. } => (s::APPRENTISSAGE_TITRE, s::KEYS_APPRENTISSAGE),
         Screen::Contacts { .. } => (s::CONTACTS_TITRE, s::KEYS_CONTACTS),
         Screen::Comparer { .. } => (s::COMPARER_TITRE, s::KEYS_COMPARER),
@@ -366,6 +371,7 @@ pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'
         Screen::FicheEtablissement { id, .. } => fiches::etablissement_texts(app, theme, body, id),
         Screen::Explorer { domaine, .. } => explorer::texts(app, body, *domaine),
         Screen::Recherche { query, .. } => recherche::texts(app, body, query),
+        Screen::Lieux { dep, .. } => lieux::texts(app, body, *dep),
         Screen::Apprentissage { field, scroll } => {
             infos::apprentissage_texts(app, theme, body, *field, *scroll)
         }
