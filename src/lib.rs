@@ -7,6 +7,7 @@
 
 pub mod content;
 pub mod export;
+pub mod import;
 pub mod lieux;
 pub mod matching;
 pub mod parcours;

@@ -38,6 +38,7 @@ fn formation(
         poursuites: poursuites.iter().map(|s| s.to_string()).collect(),
         presentation: None,
         rncp: None,
+        cfd: None,
         sources: vec!["test".into()],
     }
 }

@@ -3,6 +3,7 @@
 mod config;
 mod dialogue;
 mod guard;
+mod import;
 mod plain;
 mod terminal;
 
@@ -140,6 +141,22 @@ enum Command {
         #[arg(long, value_name = "FICHIER")]
         session: Option<PathBuf>,
     },
+    /// Importe une offre de formation publiée par d'autres (LHEO : Carif-Oref,
+    /// Onisep…) en surcouche : établissements et formations que Boussole
+    /// connaît, un fichier par département, et un rapport d'import.
+    Import {
+        /// Format du fichier (lheo : format national d'échange, versions 2.2 et 2.3).
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// Le fichier à importer.
+        fichier: PathBuf,
+        /// Dossier de la surcouche à écrire (remplacé en entier s'il existe).
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Garder aussi les lieux hors de Normandie.
+        #[arg(long)]
+        tous_departements: bool,
+    },
     /// Écrit le script de complétion pour un shell (bash, zsh, fish…).
     Completions { shell: clap_complete::Shell },
     /// Écrit la page de manuel (format roff) sur la sortie standard.
@@ -150,6 +167,12 @@ enum Command {
         #[arg(long, value_name = "DOSSIER")]
         write: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    /// LHEO 2.2 ou 2.3 (XML).
+    Lheo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -226,6 +249,26 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 std::fs::write(&path, json).with_context(|| path.display().to_string())?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import {
+            format: ImportFormat::Lheo,
+            fichier,
+            out,
+            tous_departements,
+        }) => {
+            let Some(loaded) = load_or_report(cli)? else {
+                return Ok(ExitCode::from(EXIT_PROBLEM));
+            };
+            match import::lheo(fichier, out, *tous_departements, &loaded.content) {
+                Ok(summary) => {
+                    let _ = writeln!(std::io::stderr(), "{summary}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "boussole : {e:#}");
+                    Ok(ExitCode::from(EXIT_PROBLEM))
+                }
+            }
         }
         Some(Command::Man) => {
             let cmd = <Cli as clap::CommandFactory>::command();

@@ -166,6 +166,9 @@ pub struct Formation {
     pub presentation: Option<String>,
     #[serde(default)]
     pub rncp: Option<String>,
+    /// Code diplôme (CFD) of a national diploma: 8 characters.
+    #[serde(default)]
+    pub cfd: Option<String>,
     pub sources: Vec<String>,
 }
 

@@ -188,6 +188,18 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
                 );
             }
         }
+        if let Some(cfd) = &v.cfd
+            && !(cfd.len() == 8
+                && cfd
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()))
+        {
+            f.error(
+                sink,
+                &[Key("cfd")],
+                format!("code diplôme (CFD) mal formé « {cfd} » (attendu : 8 chiffres ou majuscules, par exemple 50025210)"),
+            );
+        }
         if let Some(rncp) = &v.rncp {
             let ok = rncp
                 .strip_prefix("RNCP")
