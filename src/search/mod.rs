@@ -4,8 +4,9 @@
 //! "electricien" finds "Électricien" and "oenologue" finds "Œnologue". Each
 //! word of the query must be found in one word of an entry (see `words`):
 //! whole word, start of a word, inside a word, or with letters missing, the
-//! last scored by fuzzy-matcher's SkimMatcherV2. Match positions are mapped
-//! back to the original characters for highlighting.
+//! last scored by fuzzy-matcher's SkimMatcherV2; short words (acronyms such
+//! as "cfa", "vae") must be whole words or start one. Match positions are
+//! mapped back to the original characters for highlighting.
 
 mod entries;
 mod fold;
@@ -527,6 +528,19 @@ mod tests {
     }
 
     #[test]
+    fn short_words_find_whole_words_and_word_starts_only() {
+        let i = index(&[
+            (Kind::Metier, "Plombier-chauffagiste", "plomberie"),
+            (Kind::Metier, "Conseiller en voyages", "agence de voyages"),
+            (Kind::Formation, "BTS Services informatiques", "BTS / SIO"),
+        ]);
+        assert!(i.search("cfa", 5).is_empty());
+        assert!(i.search("vae", 5).is_empty());
+        assert_eq!(labels(&i.search("sio", 5)), ["BTS Services informatiques"]);
+        assert_eq!(labels(&i.search("info", 5)), ["BTS Services informatiques"]);
+    }
+
+    #[test]
     fn a_missing_letter_is_forgiven_and_ranked_by_fuzzy_matcher() {
         let i = index(&[
             (Kind::Metier, "Électromécanicien", ""),
@@ -539,8 +553,9 @@ mod tests {
             labels(&i.search("electricen", 5)),
             ["Électricien", "Électromécanicien"]
         );
-        // Two letters must be side by side; one letter must start a word.
+        // Short words must start a word.
         assert!(i.search("pb", 5).is_empty());
+        assert!(i.search("lomb", 5).is_empty());
         assert!(i.search("l", 5).is_empty());
         assert_eq!(labels(&i.search("p", 5)), ["Plombier"]);
     }
