@@ -36,6 +36,7 @@ fn formation(
         presentation: None,
         rncp: None,
         lieux: Vec::new(),
+        mots_cles: Vec::new(),
         sources: vec!["test".into()],
     }
 }

@@ -178,6 +178,9 @@ pub struct Formation {
     pub rncp: Option<String>,
     #[serde(default)]
     pub lieux: Vec<Lieu>,
+    /// Words people type to find it: acronyms, everyday words.
+    #[serde(default)]
+    pub mots_cles: Vec<String>,
     pub sources: Vec<String>,
 }
 

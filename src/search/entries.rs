@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
-use super::model::Content;
+use super::model::{Content, Voie};
 
 /// What a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -26,8 +26,9 @@ pub struct Entry {
     pub label: String,
     /// The label, folded.
     pub folded: String,
-    /// Other words that find this entry (keywords, formation type), folded
-    /// and joined with " / " so that one matcher call covers them all.
+    /// Other words that find this entry (keywords; for a formation also its
+    /// type and the words of its routes, see `voie_words`), folded and joined
+    /// with " / " so that one matcher call covers them all.
     pub others: String,
     /// Codes that find this entry by prefix (ROME, RNCP), lower case.
     pub codes: Vec<String>,
@@ -54,12 +55,20 @@ pub fn entries(content: &Content) -> Vec<Entry> {
         });
     }
     for f in &content.formations {
+        let others: Vec<&str> = std::iter::once(f.kind.as_str())
+            .chain(f.mots_cles.iter().map(String::as_str))
+            .chain(f.voies.iter().flat_map(|v| voie_words(*v).iter().copied()))
+            .collect();
         out.push(Entry {
             kind: Kind::Formation,
             id: f.id.clone(),
             folded: fold(&f.intitule).text,
             label: f.intitule.clone(),
-            others: fold(&f.kind).text,
+            others: others
+                .iter()
+                .map(|k| fold(k).text)
+                .collect::<Vec<_>>()
+                .join(" / "),
             codes: f.rncp.iter().map(|r| r.to_ascii_lowercase()).collect(),
         });
     }
@@ -74,4 +83,15 @@ pub fn entries(content: &Content) -> Vec<Entry> {
         });
     }
     out
+}
+
+/// The words that find a formation by one of its routes: "alternance" and
+/// "apprentissage" find those open to apprentices, "vae" those one can get
+/// through the validation des acquis de l'expérience.
+pub fn voie_words(voie: Voie) -> &'static [&'static str] {
+    match voie {
+        Voie::Apprentissage => &["apprentissage", "alternance"],
+        Voie::Vae => &["VAE"],
+        Voie::Scolaire | Voie::Continue => &[],
+    }
 }

@@ -38,6 +38,10 @@ pub const MAX_QUERY: usize = 64;
 
 /// Bonus that puts a rich fiche above a short one with the same title.
 const RICH_BONUS: i64 = 2;
+/// Bonus of a formation: found by a keyword, it still comes before a short
+/// ROME fiche found by its title ("électricité" finds the CAP Électricien
+/// before the "Bobinier en électricité" fiche).
+const FORMATION_BONUS: i64 = 1;
 /// A word found in the keywords counts a little less than in the title.
 const KEYWORD_PENALTY: i64 = 1;
 /// Bonus when a title (masculine or feminine) starts with the query's first word.
@@ -355,10 +359,10 @@ impl Index {
                 (a.found >= need).then(|| Scored {
                     entry: i,
                     score: a.score
-                        + if e.kind == Kind::Metier {
-                            RICH_BONUS
-                        } else {
-                            0
+                        + match e.kind {
+                            Kind::Metier => RICH_BONUS,
+                            Kind::Formation => FORMATION_BONUS,
+                            Kind::Rome => 0,
                         },
                     // Scored later, and only if it may make the cut.
                     fuzzy: a.fuzzy.then_some(0),
@@ -525,6 +529,19 @@ mod tests {
         );
         // Found by a keyword: nothing to highlight in the title.
         assert!(hits[2].positions.is_empty());
+    }
+
+    #[test]
+    fn a_formation_found_by_a_keyword_comes_before_a_short_fiche() {
+        let i = index(&[
+            (Kind::Rome, "Bobinier en électricité", ""),
+            (Kind::Formation, "CAP Électricien", "CAP / électricité"),
+            (Kind::Metier, "Électricien", "électricité"),
+        ]);
+        assert_eq!(
+            labels(&i.search("electricite", 3)),
+            ["Électricien", "CAP Électricien", "Bobinier en électricité"]
+        );
     }
 
     #[test]
