@@ -380,3 +380,59 @@ fn every_planted_problem_is_reported_at_once() {
         );
     }
 }
+
+#[test]
+fn etablissement_problems_each_at_their_place_all_at_once() {
+    let dir = copy_fixture();
+    let file = "etablissements/76-seine-maritime.toml";
+    plant(
+        dir.path(),
+        file,
+        "{ formation = \"bac-pro-melec\", voies = [\"scolaire\"] }",
+        "{ formation = \"bac-pro-inconnu\", voies = [\"scolaire\"] },\n  { formation = \"cap-elec\", voies = [\"continue\"] }",
+    );
+    plant(dir.path(), file, "uai = \"0760000A\"", "uai = \"076000A\"");
+    plant(
+        dir.path(),
+        file,
+        "id = \"cfa-test-evreux\"",
+        "id = \"lycee-test-rouen\"",
+    );
+    plant(
+        dir.path(),
+        file,
+        "departement = \"27\"",
+        "departement = \"2C\"",
+    );
+    plant(
+        dir.path(),
+        file,
+        "offre = [{ formation = \"cap-elec\", voies = [\"apprentissage\"] }]\nsources = [\"Fixture\"]",
+        "offre = []\nsources = []",
+    );
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "etablissements/76-seine-maritime.toml:9:7: code UAI mal formé « 076000A » (attendu : 7 chiffres et une lettre majuscule, par exemple 0141274A)",
+            "etablissements/76-seine-maritime.toml:12:17: formation inconnue « bac-pro-inconnu »",
+            "etablissements/76-seine-maritime.toml:13:17: formation « cap-elec » déjà citée dans cette offre",
+            "etablissements/76-seine-maritime.toml:13:38: « cap-elec » ne se prépare pas par la voie « continue » (voies de la formation : scolaire, apprentissage)",
+            "etablissements/76-seine-maritime.toml:18:6: id « lycee-test-rouen » en double (première définition : etablissements/76-seine-maritime.toml:3)",
+            "etablissements/76-seine-maritime.toml:22:15: département « 2C » : un code de département français (14, 27, 50, 61 ou 76 en Normandie)",
+            "etablissements/76-seine-maritime.toml:23:9: « offre » est vide : indiquez au moins une formation enseignée ici",
+            "etablissements/76-seine-maritime.toml:24:11: « sources » est vide : citez au moins une source",
+        ]
+    );
+}
+
+#[test]
+fn etablissements_are_optional_and_loaded() {
+    let loaded = content::load_dir(&fixture()).expect("the fixture is valid");
+    let c = &loaded.content;
+    assert_eq!(c.etablissements.len(), 2);
+    let places: Vec<&str> = c.lieux("cap-elec").map(|(e, _)| e.id.as_str()).collect();
+    assert_eq!(places, ["lycee-test-rouen", "cfa-test-evreux"]);
+    let dir = copy_fixture();
+    std::fs::remove_dir_all(dir.path().join("etablissements")).expect("remove");
+    assert!(problems(dir.path()).is_empty());
+}

@@ -341,6 +341,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 idle,
                 idle_exit: cli.idle_exit,
                 situation: cfg.situation.clone(),
+                departement: cfg.departement.clone(),
                 ascii: cli.ascii || !terminal::locale_is_utf8(),
             };
             let index = cli.content.is_none().then(boussole::search::Index::bundled);
@@ -415,14 +416,19 @@ fn print_load_error(out: &mut impl Write, e: &LoadError) -> std::io::Result<()> 
 fn summary(loaded: &Loaded) -> String {
     let c = &loaded.content;
     format!(
-        "Contenu valide : {} domaines, {} fiches ROME, {} métiers, {} formations, {} situations, {} items, {} contacts.",
+        "Contenu valide : {} domaines, {} fiches ROME, {} métiers, {} formations, {} situations, {} items, {} contacts, {} établissements ({} offres de formation).",
         c.domaines.len(),
         c.rome.len(),
         c.metiers.len(),
         c.formations.len(),
         c.situations.len(),
         c.questionnaire.item.len(),
-        c.contacts.len()
+        c.contacts.len(),
+        c.etablissements.len(),
+        c.etablissements
+            .iter()
+            .map(|e| e.offre.len())
+            .sum::<usize>()
     )
 }
 

@@ -13,7 +13,7 @@ pub use diag::{ContentError, Probleme, line_col};
 pub use model::*;
 pub use parse::text_problem;
 pub use source::{DirError, SourceFile, bundled_files, bundled_sources, read_dir};
-pub use validate::{DEPART, DEPARTEMENTS};
+pub use validate::{DEPART, is_uai};
 
 use diag::Sink;
 use parse::{ParsedFile, Rec};
@@ -83,6 +83,7 @@ pub(crate) struct Records<'a> {
     pub formations: Vec<Rec<'a, Formation>>,
     pub situations: Vec<Rec<'a, Situation>>,
     pub contacts: Vec<Rec<'a, Contact>>,
+    pub etablissements: Vec<Rec<'a, Etablissement>>,
     pub echelle: Vec<Rec<'a, Echelon>>,
     pub themes: Vec<Rec<'a, ThemeInfo>>,
     pub items: Vec<Rec<'a, Item>>,
@@ -159,6 +160,7 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
             "apprentissage.toml" => &["sources", "smic", "remuneration", "regle", "question"],
             _ if rel.starts_with("metiers/") => &["sources", "metier"],
             _ if rel.starts_with("formations/") => &["sources", "formation"],
+            _ if rel.starts_with("etablissements/") => &["sources", "etablissement"],
             _ => {
                 sink.whole_file(
                     &source.shown,
@@ -206,6 +208,10 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
             _ if rel.starts_with("metiers/") => r
                 .metiers
                 .extend(pf.records("metier", &mut sink, &mut false)),
+            _ if rel.starts_with("etablissements/") => {
+                r.etablissements
+                    .extend(pf.records("etablissement", &mut sink, &mut false))
+            }
             _ => r.formations.extend(pf.records(
                 "formation",
                 &mut sink,
@@ -243,6 +249,7 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
             question: values(r.questions),
         },
         contacts: values(r.contacts),
+        etablissements: values(r.etablissements),
     };
     let mut avertissements = sink.avertissements;
     avertissements.sort();

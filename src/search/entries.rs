@@ -16,6 +16,8 @@ pub enum Kind {
     Formation,
     /// A short ROME fiche.
     Rome,
+    /// A place where formations are taught.
+    Etablissement,
 }
 
 /// One searchable thing.
@@ -34,10 +36,14 @@ pub struct Entry {
     pub codes: Vec<String>,
 }
 
-/// Every entry: rich métiers, formations, then ROME fiches.
+/// Every entry: rich métiers, formations, establishments, then ROME fiches.
 pub fn entries(content: &Content) -> Vec<Entry> {
-    let mut out =
-        Vec::with_capacity(content.metiers.len() + content.rome.len() + content.formations.len());
+    let mut out = Vec::with_capacity(
+        content.metiers.len()
+            + content.rome.len()
+            + content.formations.len()
+            + content.etablissements.len(),
+    );
     for m in &content.metiers {
         let label = m.titre.both();
         out.push(Entry {
@@ -70,6 +76,24 @@ pub fn entries(content: &Content) -> Vec<Entry> {
                 .collect::<Vec<_>>()
                 .join(" / "),
             codes: f.rncp.iter().map(|r| r.to_ascii_lowercase()).collect(),
+        });
+    }
+    for e in &content.etablissements {
+        let label = format!("{}, {}", e.nom, e.commune);
+        let mut others = vec![
+            fold(e.kind.libelle()).text,
+            fold(&super::model::departement_label(&e.departement)).text,
+        ];
+        if e.kind == super::model::TypeEtablissement::Cfa {
+            others.push("apprentissage / alternance".to_string());
+        }
+        out.push(Entry {
+            kind: Kind::Etablissement,
+            id: e.id.clone(),
+            folded: fold(&label).text,
+            label,
+            others: others.join(" / "),
+            codes: e.uai.iter().map(|u| u.to_ascii_lowercase()).collect(),
         });
     }
     for r in &content.rome {

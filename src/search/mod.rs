@@ -362,7 +362,7 @@ impl Index {
                         + match e.kind {
                             Kind::Metier => RICH_BONUS,
                             Kind::Formation => FORMATION_BONUS,
-                            Kind::Rome => 0,
+                            Kind::Rome | Kind::Etablissement => 0,
                         },
                     // Scored later, and only if it may make the cut.
                     fuzzy: a.fuzzy.then_some(0),

@@ -30,6 +30,7 @@ pub enum MenuEntry {
     Recherche,
     Apprentissage,
     Contacts,
+    Lieux,
     Resultats,
     Enregistrer,
     Effacer,
@@ -113,6 +114,10 @@ pub enum Screen {
         code: String,
         sel: usize,
     },
+    FicheEtablissement {
+        id: String,
+        sel: usize,
+    },
     Explorer {
         domaine: usize,
         sel: usize,
@@ -121,6 +126,12 @@ pub enum Screen {
     Recherche {
         query: String,
         sel: usize,
+    },
+    /// Où se former: départements, then their establishments.
+    Lieux {
+        dep: usize,
+        sel: usize,
+        right: bool,
     },
     Apprentissage {
         field: usize,
@@ -196,6 +207,8 @@ pub struct Session {
     pub parcours_situation: Option<usize>,
     pub age: u8,
     pub annee: u8,
+    /// The person's département (code): its places come first.
+    pub departement: Option<String>,
 }
 
 /// The whole model.
@@ -316,6 +329,7 @@ impl App {
             MenuEntry::Recherche,
             MenuEntry::Apprentissage,
             MenuEntry::Contacts,
+            MenuEntry::Lieux,
         ];
         if self.session.profile.is_some() {
             m.push(MenuEntry::Resultats);
@@ -331,13 +345,24 @@ impl App {
     pub fn saved(&self) -> crate::session::Saved {
         let mut rejetes: Vec<String> = self.session.rejected.iter().cloned().collect();
         rejetes.sort();
-        crate::session::Saved::new(
+        let mut saved = crate::session::Saved::new(
             self.situation_id(),
             self.session.form,
             &self.session.answers,
             &self.session.favoris,
             &rejetes,
-        )
+        );
+        saved.departement = self.session.departement.clone();
+        saved
+    }
+
+    /// Chooses the person's département (a Normandy code, or none): its
+    /// places come first and the results are filtered by it.
+    pub fn set_departement(&mut self, code: Option<String>) {
+        let code = code.filter(|c| crate::content::departement_nom(c).is_some());
+        self.session.filters.departement = code.clone();
+        self.session.departement = code;
+        self.recompute();
     }
 
     /// Restores a saved session (answers, favourites, rejected métiers).
@@ -359,6 +384,10 @@ impl App {
             .cloned()
             .collect();
         self.session.rejected = saved.rejetes.iter().cloned().collect();
+        if saved.departement.is_some() {
+            self.session.departement = None;
+            self.set_departement(saved.departement.clone());
+        }
         self.session.profile = (!self.session.answers.is_empty())
             .then(|| quiz::score(&self.content.questionnaire, &self.session.answers));
         self.recompute();
@@ -486,23 +515,77 @@ impl App {
         out
     }
 
-    /// Links shown on a formation fiche: poursuites, then métiers.
+    /// Links shown on a formation fiche: where to train (the person's
+    /// département first), poursuites, then métiers.
     pub fn formation_links(&self, id: &str) -> Vec<Link> {
         let Some(f) = self.content.formation(id) else {
             return Vec::new();
         };
-        let mut links: Vec<Link> = f
-            .poursuites
-            .iter()
-            .filter(|p| self.content.formation(p).is_some())
-            .map(|p| Link::Formation(p.clone()))
-            .collect();
+        let mut links: Vec<Link> =
+            crate::lieux::par_departement(&self.content, &[id], self.departement())
+                .iter()
+                .flat_map(|g| &g.lieux)
+                .map(|l| Link::Etablissement(l.etablissement.id.clone()))
+                .collect();
+        links.extend(
+            f.poursuites
+                .iter()
+                .filter(|p| self.content.formation(p).is_some())
+                .map(|p| Link::Formation(p.clone())),
+        );
         links.extend(
             self.content
                 .metiers_of_formation(id)
                 .map(|m| Link::Metier(m.id.clone())),
         );
         links
+    }
+
+    /// Links shown on an establishment's fiche: the formations it teaches.
+    pub fn etablissement_links(&self, id: &str) -> Vec<Link> {
+        self.content.etablissement(id).map_or(Vec::new(), |e| {
+            crate::lieux::enseignements(&self.content, e)
+                .map(|(f, _)| Link::Formation(f.id.clone()))
+                .collect()
+        })
+    }
+
+    /// The départements of the Où se former screen (Normandy's five, then
+    /// any other the content names), with their number of establishments.
+    pub fn lieux_departements(&self) -> Vec<(&str, usize)> {
+        let mut deps: Vec<(&str, usize)> = crate::content::DEPARTEMENTS
+            .iter()
+            .map(|(c, _)| (*c, 0))
+            .collect();
+        let mut others: Vec<&str> = Vec::new();
+        for e in &self.content.etablissements {
+            match deps.iter_mut().find(|(c, _)| *c == e.departement) {
+                Some((_, n)) => *n += 1,
+                None => others.push(&e.departement),
+            }
+        }
+        others.sort_unstable();
+        for code in others {
+            match deps.last_mut() {
+                Some((c, n)) if *c == code => *n += 1,
+                _ => deps.push((code, 1)),
+            }
+        }
+        deps
+    }
+
+    /// The establishments of the Où se former screen's département `dep`.
+    pub fn lieux_etablissements(&self, dep: usize) -> Vec<&crate::content::Etablissement> {
+        self.lieux_departements()
+            .get(dep)
+            .map_or(Vec::new(), |(code, _)| {
+                crate::lieux::du_departement(&self.content, code)
+            })
+    }
+
+    /// The person's département, if chosen.
+    pub fn departement(&self) -> Option<&str> {
+        self.session.departement.as_deref()
     }
 
     /// Rich métiers sharing a ROME code.
@@ -542,7 +625,7 @@ impl App {
 
     /// Whether the content says where any formation takes place.
     pub fn has_places(&self) -> bool {
-        self.content.formations.iter().any(|f| !f.lieux.is_empty())
+        !self.content.etablissements.is_empty()
     }
 
     /// Rows of the results list: a group header (`None`) before each bucket,
@@ -626,6 +709,7 @@ impl App {
         match link {
             Link::Metier(id) => self.open_metier(id),
             Link::Formation(id) => self.push(Screen::FicheFormation { id, sel: 0 }),
+            Link::Etablissement(id) => self.push(Screen::FicheEtablissement { id, sel: 0 }),
         }
     }
 
@@ -673,6 +757,7 @@ pub enum DomainEntry<'a> {
 pub enum Link {
     Metier(String),
     Formation(String),
+    Etablissement(String),
 }
 
 fn step(sel: usize, len: usize, msg: Msg) -> usize {
@@ -852,12 +937,17 @@ fn apply(app: &mut App, msg: Msg) {
             let links = app.rome_links(&code);
             update_links(app, &links, sel, msg);
         }
+        Screen::FicheEtablissement { id, sel } => {
+            let links = app.etablissement_links(&id);
+            update_links(app, &links, sel, msg);
+        }
         Screen::Explorer {
             domaine,
             sel,
             right,
         } => update_explorer(app, domaine, sel, right, msg),
         Screen::Recherche { query, sel } => update_search(app, query, sel, msg),
+        Screen::Lieux { dep, sel, right } => update_lieux(app, dep, sel, right, msg),
         Screen::Apprentissage { field, scroll: sc } => update_apprentissage(app, field, sc, msg),
         Screen::Contacts { scroll: sc } => match msg {
             Msg::Back => app.back(),
@@ -908,8 +998,9 @@ fn update_links(app: &mut App, links: &[Link], sel: usize, msg: Msg) {
             }
         }
         m if is_nav(m) => {
-            if let Screen::FicheFormation { sel: s, .. } | Screen::FicheRome { sel: s, .. } =
-                app.screen_mut()
+            if let Screen::FicheFormation { sel: s, .. }
+            | Screen::FicheRome { sel: s, .. }
+            | Screen::FicheEtablissement { sel: s, .. } = app.screen_mut()
             {
                 *s = step(sel, links.len(), m);
             }
@@ -1029,6 +1120,18 @@ fn open_entry(app: &mut App, entry: MenuEntry) {
             scroll: 0,
         }),
         MenuEntry::Contacts => app.push(Screen::Contacts { scroll: 0 }),
+        MenuEntry::Lieux => {
+            // The person's département first, if chosen.
+            let dep = app
+                .departement()
+                .and_then(|d| app.lieux_departements().iter().position(|(c, _)| *c == d))
+                .unwrap_or(0);
+            app.push(Screen::Lieux {
+                dep,
+                sel: 0,
+                right: false,
+            });
+        }
         MenuEntry::Resultats => open_results(app),
         MenuEntry::Enregistrer => app.effect = Some(Effect::Save),
         MenuEntry::Effacer => app.overlay = Some(Overlay::ConfirmErase),
@@ -1072,6 +1175,21 @@ fn update_accueil(app: &mut App, sel: usize, msg: Msg) {
             app.session.situation = (app.session.situation + n_sit - 1) % n_sit
         }
         Msg::Right if sel == 0 => app.session.situation = (app.session.situation + 1) % n_sit,
+        Msg::Char('d') => {
+            // The person's département, from anywhere on Accueil: none, 14 … 76, none.
+            let codes: Vec<Option<String>> = std::iter::once(None)
+                .chain(
+                    crate::content::DEPARTEMENTS
+                        .iter()
+                        .map(|(c, _)| Some((*c).to_string())),
+                )
+                .collect();
+            let i = codes
+                .iter()
+                .position(|c| *c == app.session.departement)
+                .unwrap_or(0);
+            app.set_departement(codes[(i + 1) % codes.len()].clone());
+        }
         Msg::Enter if sel == 0 => app.session.situation = (app.session.situation + 1) % n_sit,
         Msg::Enter => {
             if let Some(e) = menu.get(sel - 1).copied() {
@@ -1215,7 +1333,7 @@ fn cycle_filter(app: &mut App, row: FilterRow, forward: bool) {
             values.extend(
                 crate::content::DEPARTEMENTS
                     .iter()
-                    .map(|d| Some((*d).to_string())),
+                    .map(|(code, _)| Some((*code).to_string())),
             );
             let i = values.iter().position(|v| *v == f.departement).unwrap_or(0);
             f.departement = values[cycle(i, values.len(), forward)].clone();
@@ -1422,6 +1540,39 @@ fn update_explorer(app: &mut App, domaine: usize, sel: usize, right: bool, msg: 
     }
 }
 
+fn update_lieux(app: &mut App, dep: usize, sel: usize, right: bool, msg: Msg) {
+    let n_dep = app.lieux_departements().len();
+    let set = |app: &mut App, d: usize, s: usize, r: bool| {
+        if let Screen::Lieux { dep, sel, right } = app.screen_mut() {
+            *dep = d;
+            *sel = s;
+            *right = r;
+        }
+    };
+    match msg {
+        Msg::Back if right => set(app, dep, sel, false),
+        Msg::Back => app.back(),
+        Msg::Tab | Msg::BackTab => set(app, dep, sel, !right),
+        Msg::Right | Msg::Enter if !right => set(app, dep, 0, true),
+        Msg::Left if right => set(app, dep, sel, false),
+        Msg::Enter => {
+            if let Some(e) = app.lieux_etablissements(dep).get(sel) {
+                let id = e.id.clone();
+                app.open_link(Link::Etablissement(id));
+            }
+        }
+        m if is_nav(m) => {
+            if right {
+                let len = app.lieux_etablissements(dep).len();
+                set(app, dep, step(sel, len, m), true);
+            } else {
+                set(app, step(dep, n_dep, m), 0, false);
+            }
+        }
+        _ => {}
+    }
+}
+
 fn update_search(app: &mut App, mut query: String, sel: usize, msg: Msg) {
     let set = |app: &mut App, q: String, s: usize| {
         if let Screen::Recherche { query, sel } = app.screen_mut() {
@@ -1455,6 +1606,7 @@ fn update_search(app: &mut App, mut query: String, sel: usize, msg: Msg) {
                 match hit.kind {
                     Kind::Metier => app.open_metier(hit.id),
                     Kind::Formation => app.open_link(Link::Formation(hit.id)),
+                    Kind::Etablissement => app.open_link(Link::Etablissement(hit.id)),
                     Kind::Rome => app.push(Screen::FicheRome {
                         code: hit.id,
                         sel: 0,
@@ -1644,6 +1796,15 @@ fn click(app: &mut App, x: u16, y: u16) {
             let n = app.rome_links(&code).len();
             if let Some(i) = clicked(links, x, y, &plain_rows(n), sel)
                 && let Screen::FicheRome { sel, .. } = app.screen_mut()
+            {
+                *sel = i;
+            }
+        }
+        Screen::FicheEtablissement { id, sel } => {
+            let (_, links) = layout::fiche_formation(body);
+            let n = app.etablissement_links(&id).len();
+            if let Some(i) = clicked(links, x, y, &plain_rows(n), sel)
+                && let Screen::FicheEtablissement { sel, .. } = app.screen_mut()
             {
                 *sel = i;
             }

@@ -5,11 +5,22 @@ pub const APP_SUBTITLE: &str = "métiers, formations et apprentissage en Normand
 pub const ACCUEIL_INTRO: &str = "Ce n'est pas un test : une façon d'explorer.";
 pub const ACCUEIL_SITUATION: &str = "Ma situation";
 pub const ACCUEIL_SITUATION_AIDE: &str = "pour changer";
+pub const ACCUEIL_DEPARTEMENT: &str = "Ton département";
+pub const ACCUEIL_DEPARTEMENT_AUCUN: &str = "pas choisi";
+pub const ACCUEIL_DEPARTEMENT_AIDE: &str = "pour changer";
 pub const MENU_QUIZ: &str = "Découvrir mes centres d'intérêt";
 pub const MENU_EXPLORER: &str = "Explorer les métiers par domaine";
 pub const MENU_RECHERCHE: &str = "Rechercher un métier ou une formation";
 pub const MENU_APPRENTISSAGE: &str = "L'apprentissage";
 pub const MENU_CONTACTS: &str = "Parler à quelqu'un";
+pub const MENU_LIEUX: &str = "Où se former en Normandie";
+pub const LIEUX_TITRE: &str = "Où se former en Normandie";
+pub const LIEUX_DEPARTEMENTS: &str = "Départements";
+pub const LIEUX_ETABLISSEMENTS: &str = "Établissements";
+pub const LIEUX_AIDE: &str =
+    "Lycées, CFA, IUT, écoles : choisis un établissement pour voir ce qu'on y apprend.";
+pub const LIEUX_VIDE: &str =
+    "Pas encore d'établissement connu ici dans Boussole : demande au 0800 050 000 (appel gratuit).";
 pub const MENU_RESULTATS: &str = "Revoir mes résultats";
 pub const MENU_ENREGISTRER: &str = "Enregistrer mes réponses sur cet ordinateur";
 pub const MENU_EFFACER: &str = "Effacer mes données enregistrées";
@@ -100,7 +111,18 @@ pub const FORMATION_VOIES: &str = "Voies";
 pub const FORMATION_ACCES: &str = "On y entre";
 pub const FORMATION_POURSUITES: &str = "Et après";
 pub const FORMATION_METIERS: &str = "Métiers";
-pub const FORMATION_LIEUX: &str = "Où";
+pub const FORMATION_LIEUX: &str = "Où se former en Normandie";
+pub const FORMATION_SANS_LIEU: &str =
+    "Pas de lieu connu en Normandie dans Boussole : demandez au 0800 050 000 (appel gratuit).";
+pub const FICHE_ETABLISSEMENT_TITRE: &str = "Fiche établissement";
+pub const ETABLISSEMENT_TYPE: &str = "Type";
+pub const ETABLISSEMENT_COMMUNE: &str = "Commune";
+pub const ETABLISSEMENT_UAI: &str = "Code UAI";
+pub const ETABLISSEMENT_SITE: &str = "Site";
+pub const ETABLISSEMENT_TELEPHONE: &str = "Téléphone";
+pub const ETABLISSEMENT_ENSEIGNE: &str = "Ce qu'on y apprend";
+pub const KIND_ETABLISSEMENT: &str = "Établissements";
+pub const NORMANDIE_LIEUX: &str = "Où se former";
 
 pub const EXPLORER_TITRE: &str = "Explorer les métiers";
 pub const EXPLORER_DOMAINES: &str = "Domaines";
@@ -166,6 +188,7 @@ pub const KEYS_ACCUEIL: Keys = &[
     ("1-5", "choisir"),
     ("↑↓", "se déplacer"),
     ("Entrée", "ouvrir"),
+    ("d", "département"),
     ("/", "chercher"),
     ("?", "aide"),
     ("q", "quitter"),
@@ -208,6 +231,7 @@ pub const KEYS_FORMATION: Keys = &[
     ("Échap", "retour"),
     ("?", "aide"),
 ];
+pub const KEYS_LIEUX: Keys = KEYS_EXPLORER;
 pub const KEYS_EXPLORER: Keys = &[
     ("↑↓", "choisir"),
     ("Tab", "changer de colonne"),

@@ -11,7 +11,7 @@ use super::super::theme::Theme;
 use super::style_if;
 
 /// Screen row of the first menu entry (the body starts at row 1).
-pub const FIRST_MENU_ROW: u16 = 6;
+pub const FIRST_MENU_ROW: u16 = 7;
 
 pub fn label(e: MenuEntry) -> &'static str {
     match e {
@@ -20,6 +20,7 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Recherche => s::MENU_RECHERCHE,
         MenuEntry::Apprentissage => s::MENU_APPRENTISSAGE,
         MenuEntry::Contacts => s::MENU_CONTACTS,
+        MenuEntry::Lieux => s::MENU_LIEUX,
         MenuEntry::Resultats => s::MENU_RESULTATS,
         MenuEntry::Enregistrer => s::MENU_ENREGISTRER,
         MenuEntry::Effacer => s::MENU_EFFACER,
@@ -52,6 +53,24 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize)
                 theme.muted,
             ),
         ]),
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{} : ", s::ACCUEIL_DEPARTEMENT), theme.header),
+            Span::raw(
+                app.departement()
+                    .map_or(s::ACCUEIL_DEPARTEMENT_AUCUN.to_string(), |d| {
+                        crate::content::departement_label(d)
+                    }),
+            ),
+            Span::styled(
+                format!(
+                    "  ({} {})",
+                    theme.glyphs.key("d"),
+                    s::ACCUEIL_DEPARTEMENT_AIDE
+                ),
+                theme.muted,
+            ),
+        ]),
         Line::from(""),
     ];
     for (i, e) in app.menu().into_iter().enumerate() {
@@ -76,7 +95,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize)
     let row = if sel == 0 {
         area.y + 3
     } else {
-        area.y + 5 + sel as u16 - 1
+        area.y + 6 + sel as u16 - 1
     };
     if row < area.bottom() {
         frame.set_cursor_position((area.x + 2, row));

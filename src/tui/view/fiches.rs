@@ -146,6 +146,8 @@ pub fn metier_texts<'a>(
                     }
                 }
             }
+            lines.push(Line::from(""));
+            lines.extend(lieux_lines(app, m, theme));
             lines
         }
         Tab::Pourquoi => match app.ranked_of(id) {
@@ -158,6 +160,42 @@ pub fn metier_texts<'a>(
             .focused(true)
             .scroll(scroll),
     ]
+}
+
+/// "Où se former": the places of the métier's formations, by département,
+/// the person's first.
+fn lieux_lines<'a>(app: &'a App, m: &Metier, theme: &Theme) -> Vec<Line<'a>> {
+    let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
+    let groupes = crate::lieux::par_departement(&app.content, &ids, app.departement());
+    let mut lines = vec![heading(s::NORMANDIE_LIEUX, theme)];
+    if groupes.is_empty() {
+        lines.push(Line::from(s::FORMATION_SANS_LIEU));
+    }
+    for g in groupes {
+        lines.push(Line::from(Span::styled(
+            crate::content::departement_label(g.departement),
+            theme.header,
+        )));
+        // One line per establishment, with what it teaches of these formations.
+        let mut rows: Vec<(&crate::content::Etablissement, Vec<String>)> = Vec::new();
+        for l in g.lieux {
+            let voies: Vec<&str> = l.offre.voies.iter().map(|v| s::voie(*v)).collect();
+            let what = format!("{} ({})", l.formation.intitule, voies.join(", "));
+            match rows.last_mut() {
+                Some((e, list)) if e.id == l.etablissement.id => list.push(what),
+                _ => rows.push((l.etablissement, vec![what])),
+            }
+        }
+        for (e, list) in rows {
+            lines.push(Line::from(format!(
+                "  - {}, {} : {}",
+                e.commune,
+                e.nom,
+                list.join(" ; ")
+            )));
+        }
+    }
+    lines
 }
 
 fn formation_row<'a>(f: &'a Formation, theme: &Theme) -> Line<'a> {
@@ -333,7 +371,9 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
     }
     let (_, links_area) = super::super::layout::fiche_formation(area);
     let title = format!(
-        "{}{}{}",
+        "{}{}{}{}{}",
+        s::FORMATION_LIEUX,
+        theme.glyphs.sep,
         s::FORMATION_POURSUITES,
         theme.glyphs.sep,
         s::FORMATION_METIERS
@@ -342,11 +382,82 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
         app,
         frame,
         links_area,
-        &app.formation_links(id),
-        sel,
-        &title,
+        Links {
+            links: &app.formation_links(id),
+            sel,
+            title: &title,
+            formation: Some(id),
+            etablissement: None,
+        },
         theme,
     );
+}
+
+pub fn etablissement(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    id: &str,
+    sel: usize,
+) {
+    for pane in etablissement_texts(app, theme, area, id) {
+        text(app, frame, pane, theme);
+    }
+    if app.content.etablissement(id).is_none() {
+        return;
+    }
+    let (_, links_area) = super::super::layout::fiche_formation(area);
+    links_pane(
+        app,
+        frame,
+        links_area,
+        Links {
+            links: &app.etablissement_links(id),
+            sel,
+            title: s::ETABLISSEMENT_ENSEIGNE,
+            formation: None,
+            etablissement: Some(id),
+        },
+        theme,
+    );
+}
+
+/// What the establishment is and how to reach it.
+pub fn etablissement_texts<'a>(
+    app: &'a App,
+    theme: &Theme,
+    area: Rect,
+    id: &str,
+) -> Vec<TextPane<'a>> {
+    let Some(e) = app.content.etablissement(id) else {
+        return Vec::new();
+    };
+    let (info, _) = super::super::layout::fiche_formation(area);
+    let mut lines = vec![
+        field(s::ETABLISSEMENT_TYPE, e.kind.libelle().to_string(), theme),
+        field(
+            s::ETABLISSEMENT_COMMUNE,
+            format!(
+                "{} ({})",
+                e.commune,
+                crate::content::departement_label(&e.departement)
+            ),
+            theme,
+        ),
+    ];
+    if let Some(site) = &e.site {
+        lines.push(field(s::ETABLISSEMENT_SITE, site.clone(), theme));
+    }
+    if let Some(tel) = &e.telephone {
+        lines.push(field(s::ETABLISSEMENT_TELEPHONE, tel.clone(), theme));
+    }
+    if let Some(uai) = &e.uai {
+        lines.push(field(s::ETABLISSEMENT_UAI, uai.clone(), theme));
+    }
+    lines.push(Line::from(""));
+    lines.push(field(s::FICHE_SOURCES, e.sources.join(" ; "), theme));
+    vec![TextPane::new(info, e.nom.as_str(), lines)]
 }
 
 /// What the formation is.
@@ -389,16 +500,9 @@ pub fn formation_texts<'a>(app: &'a App, theme: &Theme, area: Rect, id: &str) ->
             theme,
         ),
     ];
-    if !f.lieux.is_empty() {
-        let lieux: Vec<String> = f
-            .lieux
-            .iter()
-            .map(|l| match &l.ville {
-                Some(v) => format!("{v} ({})", l.departement),
-                None => l.departement.clone(),
-            })
-            .collect();
-        lines.push(field(s::FORMATION_LIEUX, lieux.join(", "), theme));
+    if app.content.lieux(&f.id).next().is_none() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(s::FORMATION_SANS_LIEU));
     }
     if let Some(p) = &f.presentation {
         lines.push(Line::from(""));
@@ -410,16 +514,34 @@ pub fn formation_texts<'a>(app: &'a App, theme: &Theme, area: Rect, id: &str) ->
 }
 
 /// The list of links at the bottom of a formation or a fiche courte.
-fn links_pane(
-    app: &App,
-    frame: &mut Frame,
-    area: Rect,
-    links: &[Link],
+/// A fiche's list of links: `formation` is the fiche's formation, whose
+/// routes are told for each place.
+struct Links<'a> {
+    links: &'a [Link],
     sel: usize,
-    title: &str,
-    theme: &Theme,
-) {
-    let row = |i: usize| ListItem::new(links.get(i).map(|l| link_line(app, l)).unwrap_or_default());
+    title: &'a str,
+    /// The fiche's formation: each place tells its routes for it.
+    formation: Option<&'a str>,
+    /// The fiche's establishment: each formation tells its routes there.
+    etablissement: Option<&'a str>,
+}
+
+fn links_pane(app: &App, frame: &mut Frame, area: Rect, pane: Links<'_>, theme: &Theme) {
+    let Links {
+        links,
+        sel,
+        title,
+        formation,
+        etablissement,
+    } = pane;
+    let row = |i: usize| {
+        ListItem::new(
+            links
+                .get(i)
+                .map(|l| link_line(app, l, formation, etablissement))
+                .unwrap_or_default(),
+        )
+    };
     let sel = (!links.is_empty()).then_some(sel);
     list(
         frame,
@@ -431,8 +553,50 @@ fn links_pane(
     );
 }
 
-fn link_line<'a>(app: &'a App, l: &Link) -> Line<'a> {
+/// One link's row; `formation` is the fiche's formation, whose routes are
+/// told for each place.
+fn link_line<'a>(
+    app: &'a App,
+    l: &Link,
+    formation: Option<&str>,
+    etablissement: Option<&str>,
+) -> Line<'a> {
+    let offre = |e: &str, f: &str| {
+        app.content
+            .etablissement(e)
+            .and_then(|e| e.offre_de(f))
+            .map(|o| {
+                o.voies
+                    .iter()
+                    .map(|v| s::voie(*v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+    };
     match l {
+        Link::Formation(id) if etablissement.is_some() => {
+            let voies = etablissement.and_then(|e| offre(e, id)).unwrap_or_default();
+            Line::from(format!(
+                "{} ({voies})",
+                app.content
+                    .formation(id)
+                    .map_or(id.as_str(), |f| f.intitule.as_str())
+            ))
+        }
+        Link::Etablissement(id) => {
+            let Some(e) = app.content.etablissement(id) else {
+                return Line::from(id.clone());
+            };
+            match formation.and_then(|f| offre(id, f)) {
+                Some(voies) => Line::from(format!(
+                    "{} : {}, {} ({voies})",
+                    crate::content::departement_label(&e.departement),
+                    e.commune,
+                    e.nom,
+                )),
+                None => Line::from(format!("{}, {}", e.commune, e.nom)),
+            }
+        }
         Link::Formation(id) => Line::from(format!(
             "{} : {}",
             s::FORMATION_POURSUITES,
@@ -462,9 +626,13 @@ pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str,
         app,
         frame,
         links_area,
-        &app.rome_links(code),
-        sel,
-        s::FICHE_COURTE_PROCHES,
+        Links {
+            links: &app.rome_links(code),
+            sel,
+            title: s::FICHE_COURTE_PROCHES,
+            formation: None,
+            etablissement: None,
+        },
         theme,
     );
 }

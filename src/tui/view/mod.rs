@@ -5,6 +5,7 @@ mod comparer;
 mod explorer;
 mod fiches;
 mod infos;
+mod lieux;
 mod overlay;
 mod profil;
 mod quiz;
@@ -72,12 +73,18 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         } => fiches::metier(app, theme, frame, body, id, *tab, *sel, *scroll),
         Screen::FicheFormation { id, sel } => fiches::formation(app, theme, frame, body, id, *sel),
         Screen::FicheRome { code, sel } => fiches::rome(app, theme, frame, body, code, *sel),
+        Screen::FicheEtablissement { id, sel } => {
+            fiches::etablissement(app, theme, frame, body, id, *sel)
+        }
         Screen::Explorer {
             domaine,
             sel,
             right,
         } => explorer::view(app, theme, frame, body, *domaine, *sel, *right),
         Screen::Recherche { query, sel } => recherche::view(app, theme, frame, body, query, *sel),
+        Screen::Lieux { dep, sel, right } => {
+            lieux::view(app, theme, frame, body, *dep, *sel, *right)
+        }
         Screen::Apprentissage { field, scroll } => {
             infos::apprentissage(app, theme, frame, body, *field, *scroll)
         }
@@ -117,11 +124,12 @@ fn screen_title_keys(app: &App) -> (&'static str, Keys) {
         Screen::Profil { .. } => (s::PROFIL_TITRE, s::KEYS_PROFIL),
         Screen::Resultats { .. } => (s::RESULTATS_TITRE, s::KEYS_RESULTATS),
         Screen::FicheMetier { .. } => (s::FICHE_METIER_TITRE, s::KEYS_FICHE),
-        Screen::FicheFormation { .. } | Screen::FicheRome { .. } => {
-            (s::FORMATION_NIVEAU, s::KEYS_FORMATION)
-        }
+        Screen::FicheFormation { .. } => (s::FICHE_FORMATION_TITRE, s::KEYS_FORMATION),
+        Screen::FicheRome { .. } => (s::FICHE_ROME_TITRE, s::KEYS_FORMATION),
+        Screen::FicheEtablissement { .. } => (s::FICHE_ETABLISSEMENT_TITRE, s::KEYS_FORMATION),
         Screen::Explorer { .. } => (s::EXPLORER_TITRE, s::KEYS_EXPLORER),
         Screen::Recherche { .. } => (s::RECHERCHE_TITRE, s::KEYS_RECHERCHE),
+        Screen::Lieux { .. } => (s::LIEUX_TITRE, s::KEYS_LIEUX),
         Screen::Apprentissage { .. } => (s::APPRENTISSAGE_TITRE, s::KEYS_APPRENTISSAGE),
         Screen::Contacts { .. } => (s::CONTACTS_TITRE, s::KEYS_CONTACTS),
         Screen::Comparer { .. } => (s::COMPARER_TITRE, s::KEYS_COMPARER),
@@ -360,8 +368,10 @@ pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'
         } => fiches::metier_texts(app, theme, body, id, *tab, *scroll),
         Screen::FicheFormation { id, .. } => fiches::formation_texts(app, theme, body, id),
         Screen::FicheRome { code, .. } => fiches::rome_texts(app, theme, body, code),
+        Screen::FicheEtablissement { id, .. } => fiches::etablissement_texts(app, theme, body, id),
         Screen::Explorer { domaine, .. } => explorer::texts(app, body, *domaine),
         Screen::Recherche { query, .. } => recherche::texts(app, body, query),
+        Screen::Lieux { dep, .. } => lieux::texts(app, body, *dep),
         Screen::Apprentissage { field, scroll } => {
             infos::apprentissage_texts(app, theme, body, *field, *scroll)
         }

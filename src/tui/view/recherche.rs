@@ -18,6 +18,7 @@ pub fn kind_label(k: Kind) -> &'static str {
         Kind::Metier => s::KIND_METIER,
         Kind::Formation => s::KIND_FORMATION,
         Kind::Rome => s::KIND_ROME,
+        Kind::Etablissement => s::KIND_ETABLISSEMENT,
     }
 }
 

@@ -37,10 +37,10 @@ fn filter_value(app: &App, row: FilterRow) -> String {
                 .map_or(d.clone(), |x| format!("{d} {}", x.libelle))
         }),
         FilterRow::Departement if !app.has_places() => s::FILTRE_SANS_LIEUX.to_string(),
-        FilterRow::Departement => f
-            .departement
-            .clone()
-            .unwrap_or_else(|| s::FILTRE_TOUS.to_string()),
+        FilterRow::Departement => f.departement.as_deref().map_or(
+            s::FILTRE_TOUS.to_string(),
+            crate::content::departement_label,
+        ),
     }
 }
 
@@ -219,7 +219,11 @@ fn filter_reason(app: &App, f: &Satisfied) -> String {
                 .domaine(d)
                 .map_or(d.as_str(), |x| x.libelle.as_str())
         ),
-        Satisfied::Departement(d) => format!("{} : {d}", s::FILTRE_DEPARTEMENT),
+        Satisfied::Departement(d) => format!(
+            "{} : {}",
+            s::FILTRE_DEPARTEMENT,
+            crate::content::departement_label(d)
+        ),
         Satisfied::Situation(id) => app
             .content
             .situation(id)
