@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use boussole::content::{self, Content, Theme, Voie};
+use boussole::content::{self, Content, Theme, TypeEtablissement, Voie};
 use boussole::search::{Index, Kind};
 use boussole::tui::app::SEARCH_LIMIT;
 
@@ -435,7 +435,8 @@ fn the_golden_table_has_at_least_80_queries() {
     assert!(queries.len() >= 80, "{} queries", queries.len());
 }
 
-/// Short acronyms find their own word, never letters scattered in others.
+/// Short acronyms find their own word, never letters scattered in others;
+/// the words of the routes find the formations open by them.
 #[test]
 fn acronyms_and_routes_find_what_they_say() {
     let c = bundled();
@@ -443,18 +444,31 @@ fn acronyms_and_routes_find_what_they_say() {
     let found = |q: &str, id: &str| index.search(q, SEARCH_LIMIT).iter().any(|h| h.id == id);
     assert!(!found("cfa", "plombier-chauffagiste"));
     assert!(!found("vae", "conseiller-en-voyages"));
+    let cfa = |id: &str| {
+        c.etablissement(id)
+            .is_some_and(|e| e.kind == TypeEtablissement::Cfa)
+    };
+    // "cfa" finds the CFAs first.
+    let hits = index.search("cfa", SEARCH_LIMIT);
+    assert!(hits.first().is_some_and(|h| cfa(&h.id)), "{hits:?}");
     // "vae" finds the formations one can get through the VAE; "alternance"
-    // and "apprentissage" those open to apprentices.
+    // and "apprentissage" the CFAs, then the formations open to apprentices.
     for (query, voie) in [
         ("vae", Voie::Vae),
         ("alternance", Voie::Apprentissage),
         ("apprentissage", Voie::Apprentissage),
     ] {
         let hits = index.search(query, SEARCH_LIMIT);
-        assert!(!hits.is_empty(), "{query}");
+        assert!(hits.iter().any(|h| h.kind == Kind::Formation), "{query}");
+        if voie == Voie::Apprentissage {
+            assert!(hits.first().is_some_and(|h| cfa(&h.id)), "{query}");
+        }
         for h in hits {
-            let open =
-                h.kind == Kind::Formation && c.formation(&h.id).is_some_and(|f| f.has_voie(voie));
+            let open = match h.kind {
+                Kind::Formation => c.formation(&h.id).is_some_and(|f| f.has_voie(voie)),
+                Kind::Etablissement => cfa(&h.id),
+                _ => false,
+            };
             assert!(open, "{query}: {h:?}");
         }
     }

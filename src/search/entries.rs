@@ -28,12 +28,14 @@ pub struct Entry {
     pub label: String,
     /// The label, folded.
     pub folded: String,
-    /// Other words that find this entry (keywords; for a formation also its
-    /// type and the words of its routes, see `voie_words`), folded and joined
-    /// with " / " so that one matcher call covers them all.
+    /// Other words that find this entry (keywords, formation type), folded
+    /// and joined with " / " so that one matcher call covers them all.
     pub others: String,
     /// Codes that find this entry by prefix (ROME, RNCP), lower case.
     pub codes: Vec<String>,
+    /// Words that find a formation by its routes (see `voie_words`), only as
+    /// whole words and below its title and keywords.
+    pub routes: Vec<String>,
 }
 
 /// Every entry: rich métiers, formations, establishments, then ROME fiches.
@@ -58,12 +60,12 @@ pub fn entries(content: &Content) -> Vec<Entry> {
                 .collect::<Vec<_>>()
                 .join(" / "),
             codes: m.rome.iter().map(|c| c.to_ascii_lowercase()).collect(),
+            routes: Vec::new(),
         });
     }
     for f in &content.formations {
         let others: Vec<&str> = std::iter::once(f.kind.as_str())
             .chain(f.mots_cles.iter().map(String::as_str))
-            .chain(f.voies.iter().flat_map(|v| voie_words(*v).iter().copied()))
             .collect();
         out.push(Entry {
             kind: Kind::Formation,
@@ -76,6 +78,11 @@ pub fn entries(content: &Content) -> Vec<Entry> {
                 .collect::<Vec<_>>()
                 .join(" / "),
             codes: f.rncp.iter().map(|r| r.to_ascii_lowercase()).collect(),
+            routes: f
+                .voies
+                .iter()
+                .flat_map(|v| voie_words(*v).iter().map(|w| w.to_string()))
+                .collect(),
         });
     }
     for e in &content.etablissements {
@@ -94,6 +101,7 @@ pub fn entries(content: &Content) -> Vec<Entry> {
             label,
             others: others.join(" / "),
             codes: e.uai.iter().map(|u| u.to_ascii_lowercase()).collect(),
+            routes: Vec::new(),
         });
     }
     for r in &content.rome {
@@ -104,18 +112,19 @@ pub fn entries(content: &Content) -> Vec<Entry> {
             label: r.libelle.clone(),
             others: String::new(),
             codes: vec![r.code.to_ascii_lowercase()],
+            routes: Vec::new(),
         });
     }
     out
 }
 
-/// The words that find a formation by one of its routes: "alternance" and
-/// "apprentissage" find those open to apprentices, "vae" those one can get
-/// through the validation des acquis de l'expérience.
+/// The words that find a formation by one of its routes, folded:
+/// "alternance" and "apprentissage" find those open to apprentices, "vae"
+/// those one can get through the validation des acquis de l'expérience.
 pub fn voie_words(voie: Voie) -> &'static [&'static str] {
     match voie {
         Voie::Apprentissage => &["apprentissage", "alternance"],
-        Voie::Vae => &["VAE"],
+        Voie::Vae => &["vae"],
         Voie::Scolaire | Voie::Continue => &[],
     }
 }

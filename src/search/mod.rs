@@ -44,6 +44,10 @@ const RICH_BONUS: i64 = 2;
 const FORMATION_BONUS: i64 = 1;
 /// A word found in the keywords counts a little less than in the title.
 const KEYWORD_PENALTY: i64 = 1;
+/// Points of a word found among the words of a formation's routes
+/// ("apprentissage", "vae"): less than a keyword, as most formations have
+/// them ("apprentissage" finds the CFAs first).
+const ROUTE_POINTS: i64 = 2;
 /// Bonus when a title (masculine or feminine) starts with the query's first word.
 const PREFIX_BONUS: i64 = 2;
 /// Score of an entry found by the prefix of one of its codes: above all.
@@ -135,6 +139,8 @@ struct Acc {
     found: usize,
     /// Some word was found only with letters missing.
     fuzzy: bool,
+    /// 1 + the index of the last query word found.
+    last: usize,
 }
 
 /// The search index, built once from the content.
@@ -328,7 +334,16 @@ impl Index {
                     Field::Label if k == 0 && best.at_title_start => a.score += PREFIX_BONUS,
                     Field::Label => {}
                 }
+                a.last = k + 1;
             });
+            // The words of the routes, whole, where the word was not found otherwise.
+            for (e, a) in self.entries().iter().zip(acc.iter_mut()) {
+                if a.last != k + 1 && e.routes.contains(&w.text) {
+                    a.found += 1;
+                    a.score += ROUTE_POINTS;
+                    a.last = k + 1;
+                }
+            }
         }
         let all = q.words.len();
         // When no entry has every word, those with the most of them, as long
@@ -451,6 +466,7 @@ mod tests {
                     folded: fold(label).text,
                     others: fold(others).text,
                     codes: vec![format!("x{}", label.len())],
+                    routes: Vec::new(),
                 })
                 .collect(),
         )
@@ -542,6 +558,38 @@ mod tests {
             labels(&i.search("electricite", 3)),
             ["Électricien", "CAP Électricien", "Bobinier en électricité"]
         );
+    }
+
+    #[test]
+    fn route_words_are_whole_and_count_less_than_keywords() {
+        let mut entries: Vec<Entry> = [
+            (Kind::Formation, "CAP Maçon", "CAP"),
+            (
+                Kind::Etablissement,
+                "CFA du bâtiment",
+                "CFA / apprentissage",
+            ),
+        ]
+        .iter()
+        .map(|(kind, label, others)| Entry {
+            kind: *kind,
+            id: fold(label).text,
+            label: label.to_string(),
+            folded: fold(label).text,
+            others: fold(others).text,
+            codes: Vec::new(),
+            routes: Vec::new(),
+        })
+        .collect();
+        entries[0].routes = vec!["apprentissage".into(), "vae".into()];
+        let i = Index::from_entries(entries);
+        assert_eq!(
+            labels(&i.search("apprentissage", 5)),
+            ["CFA du bâtiment", "CAP Maçon"]
+        );
+        assert_eq!(labels(&i.search("vae", 5)), ["CAP Maçon"]);
+        assert_eq!(labels(&i.search("macon vae", 5)), ["CAP Maçon"]);
+        assert!(i.search("va", 5).is_empty());
     }
 
     #[test]
