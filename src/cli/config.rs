@@ -21,6 +21,10 @@ pub struct Config {
     pub inactivite: Option<u64>,
     /// The person's département ("14", "27", "50", "61" or "76").
     pub departement: Option<String>,
+    /// Overlay folders laid over the content, in order (relative to the
+    /// configuration file's folder).
+    #[serde(default)]
+    pub surcouches: Vec<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -82,7 +86,7 @@ fn boussole_french(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         return format!(
-            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement)"
+            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, surcouches)"
         );
     }
     if let Some(rest) = m.strip_prefix("unknown variant ") {
@@ -113,6 +117,7 @@ mod tests {
                 situation: Some("cap".into()),
                 inactivite: Some(120),
                 departement: None,
+                surcouches: Vec::new(),
             })
         );
         let c = parse("departement = \"76\"\n", "c.toml");

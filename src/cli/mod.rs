@@ -24,6 +24,13 @@ pub struct Cli {
     #[arg(long, global = true, env = "BOUSSOLE_CONTENT", value_name = "DOSSIER")]
     content: Option<PathBuf>,
 
+    /// Surcouche : un dossier organisé comme content/ dont les fichiers
+    /// ajoutent, remplacent (même identifiant) ou retirent (retirer = [...])
+    /// des fiches. Répétable, appliquées dans l'ordre, après celles de
+    /// config.toml (surcouches = [...]).
+    #[arg(long = "overlay", global = true, value_name = "DOSSIER")]
+    overlays: Vec<PathBuf>,
+
     /// Thème : defaut, contraste (vidéoprojecteur) ou mono (sans couleur ;
     /// choisi d'office quand NO_COLOR est défini).
     #[arg(long, global = true, value_enum)]
@@ -162,7 +169,18 @@ const DEFAULT_IDLE_SECS: u64 = 300;
 const EXIT_PROBLEM: u8 = 1;
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    // A kiosk's content comes from its command line and configuration only:
+    // an SSH client can set environment variables, it must not choose content.
+    if cli.kiosk && matches.value_source("content") == Some(clap::parser::ValueSource::EnvVariable)
+    {
+        cli.content = None;
+    }
     match dispatch(&cli) {
         Ok(code) => code,
         // The reader of our output went away (`boussole … | head`): stop quietly.
@@ -260,7 +278,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Search { query, limit, json }) => {
             // The bundled content's index is compiled in: no need to decode the content.
-            if cli.content.is_none() {
+            if cli.content.is_none() && overlays(cli).is_empty() {
                 let index = boussole::search::Index::bundled();
                 let mut out = std::io::stdout().lock();
                 let found = plain::search(&mut out, &index, &query.join(" "), *limit, *json)?;
@@ -344,7 +362,8 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 departement: cfg.departement.clone(),
                 ascii: cli.ascii || !terminal::locale_is_utf8(),
             };
-            let index = cli.content.is_none().then(boussole::search::Index::bundled);
+            let index = (cli.content.is_none() && overlays(cli).is_empty())
+                .then(boussole::search::Index::bundled);
             terminal::run(loaded.content, opts, index).context("terminal")?;
             Ok(ExitCode::SUCCESS)
         }
@@ -373,20 +392,50 @@ fn with_content(
     Ok(code)
 }
 
-/// Loads the content chosen on the command line.
+/// The overlays to apply: those of the configuration file, then those of
+/// the command line. Paths in the configuration are relative to its folder.
+fn overlays(cli: &Cli) -> Vec<PathBuf> {
+    let cfg_path = cli.config.clone().or_else(config::default_path);
+    let mut all: Vec<PathBuf> = cfg_path
+        .as_deref()
+        .and_then(|p| config::read(p).ok().map(|c| (p, c)))
+        .map(|(p, c)| {
+            let dir = p.parent().unwrap_or(std::path::Path::new("."));
+            c.surcouches.iter().map(|s| dir.join(s)).collect()
+        })
+        .unwrap_or_default();
+    all.extend(cli.overlays.iter().cloned());
+    all
+}
+
+/// Loads the content chosen on the command line, with its overlays.
 fn load(cli: &Cli) -> Result<Loaded, LoadError> {
-    match &cli.content {
-        Some(dir) => content::load_dir(dir),
-        None => Ok(content::load_bundled()?),
+    let overlays = overlays(cli);
+    match (&cli.content, overlays.is_empty()) {
+        (Some(dir), true) => content::load_dir(dir),
+        (None, true) => Ok(content::load_bundled()?),
+        _ => load_layered(cli, &overlays),
     }
 }
 
-/// Loads and fully checks the content: the bundled TOML texts, or a directory.
+/// Loads and fully checks the content: the bundled TOML texts, or a
+/// directory, with its overlays.
 fn load_checked(cli: &Cli) -> Result<Loaded, LoadError> {
-    match &cli.content {
-        Some(dir) => content::load_dir(dir),
-        None => Ok(content::check_bundled()?),
+    let overlays = overlays(cli);
+    match (&cli.content, overlays.is_empty()) {
+        (Some(dir), true) => content::load_dir(dir),
+        (None, true) => Ok(content::check_bundled()?),
+        _ => load_layered(cli, &overlays),
     }
+}
+
+fn load_layered(cli: &Cli, overlays: &[PathBuf]) -> Result<Loaded, LoadError> {
+    let (files, root) = match &cli.content {
+        Some(dir) => (content::read_dir(dir)?, dir.display().to_string()),
+        None => (content::bundled_sources(), "content".to_string()),
+    };
+    let dirs: Vec<&std::path::Path> = overlays.iter().map(PathBuf::as_path).collect();
+    content::overlay::load_with(&files, &root, &dirs)
 }
 
 /// Loads the content, or prints its problems to stderr and returns `None`.
