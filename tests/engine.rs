@@ -39,6 +39,7 @@ fn formation(
         presentation: None,
         rncp: None,
         cfd: None,
+        mots_cles: Vec::new(),
         sources: vec!["test".into()],
     }
 }

@@ -169,6 +169,9 @@ pub struct Formation {
     /// Code diplôme (CFD) of a national diploma: 8 characters.
     #[serde(default)]
     pub cfd: Option<String>,
+    /// Words people type to find it: acronyms, everyday words.
+    #[serde(default)]
+    pub mots_cles: Vec<String>,
     pub sources: Vec<String>,
 }
 
