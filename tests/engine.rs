@@ -37,8 +37,8 @@ fn formation(
         acces: acces.iter().map(|s| s.to_string()).collect(),
         poursuites: poursuites.iter().map(|s| s.to_string()).collect(),
         presentation: None,
-        rncp: None,
-        cfd: None,
+        rncp: Vec::new(),
+        cfd: Vec::new(),
         mots_cles: Vec::new(),
         sources: vec!["test".into()],
     }

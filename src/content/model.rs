@@ -164,11 +164,13 @@ pub struct Formation {
     pub poursuites: Vec<String>,
     #[serde(default)]
     pub presentation: Option<String>,
+    /// RNCP codes (France compétences): one, or one per parcours or option.
     #[serde(default)]
-    pub rncp: Option<String>,
-    /// Code diplôme (CFD) of a national diploma: 8 characters.
+    pub rncp: Vec<String>,
+    /// Codes diplôme (CFD) of a national diploma: 8 characters each, one per
+    /// option when options have their own.
     #[serde(default)]
-    pub cfd: Option<String>,
+    pub cfd: Vec<String>,
     /// Words people type to find it: acronyms, everyday words.
     #[serde(default)]
     pub mots_cles: Vec<String>,

@@ -188,26 +188,27 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
                 );
             }
         }
-        if let Some(cfd) = &v.cfd
-            && !(cfd.len() == 8
+        for (i, cfd) in v.cfd.iter().enumerate() {
+            if !(cfd.len() == 8
                 && cfd
                     .bytes()
                     .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()))
-        {
-            f.error(
-                sink,
-                &[Key("cfd")],
-                format!("code diplôme (CFD) mal formé « {cfd} » (attendu : 8 chiffres ou majuscules, par exemple 50025210)"),
-            );
+            {
+                f.error(
+                    sink,
+                    &[Key("cfd"), Index(i)],
+                    format!("code diplôme (CFD) mal formé « {cfd} » (attendu : 8 chiffres ou majuscules, par exemple 50025210)"),
+                );
+            }
         }
-        if let Some(rncp) = &v.rncp {
+        for (i, rncp) in v.rncp.iter().enumerate() {
             let ok = rncp
                 .strip_prefix("RNCP")
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
             if !ok {
                 f.error(
                     sink,
-                    &[Key("rncp")],
+                    &[Key("rncp"), Index(i)],
                     format!("code RNCP mal formé « {rncp} » (attendu : RNCP suivi de chiffres)"),
                 );
             }

@@ -379,10 +379,10 @@ impl<'c> State<'c> {
         let mut cfd = HashMap::new();
         let mut titres = HashMap::new();
         for (i, f) in content.formations.iter().enumerate() {
-            if let Some(r) = &f.rncp {
+            for r in &f.rncp {
                 rncp.insert(r.trim_start_matches("RNCP").to_string(), i);
             }
-            if let Some(c) = &f.cfd {
+            for c in &f.cfd {
                 cfd.insert(c.to_ascii_uppercase(), i);
             }
             titres.insert(titre_normalise(&f.intitule), i);
