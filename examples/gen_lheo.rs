@@ -50,7 +50,7 @@ fn main() {
             "<formation numero=\"F{n}\">\n<intitule-formation>{}</intitule-formation>\n<objectif-formation>{blabla}</objectif-formation>\n",
             titre.replace('&', "&amp;").replace('<', "&lt;")
         ));
-        if n % 2 == 0
+        if n.is_multiple_of(2)
             && let Some(r) = f.rncp.first()
         {
             s.push_str(&format!(
