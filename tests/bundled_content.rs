@@ -273,7 +273,7 @@ const GOLDEN: &[(&str, At, Kind, &str)] = &[
     ("coiffeuse", First, Kind::Metier, "coiffeur"),
     ("coiffure", First, Kind::Metier, "coiffeur"),
     ("coiffure", Top(3), Kind::Formation, "cap-metiers-coiffure"),
-    ("educatrice", First, Kind::Metier, "educateur-specialise"),
+    ("educatrice", Top(3), Kind::Metier, "educateur-specialise"),
     ("palefrenier", First, Kind::Metier, "palefrenier-soigneur"),
     ("animaux", Top(5), Kind::Metier, "palefrenier-soigneur"),
     (
@@ -306,7 +306,7 @@ const GOLDEN: &[(&str, At, Kind, &str)] = &[
         Kind::Formation,
         "cap-maintenance-vehicules-a",
     ),
-    ("voiture", Top(3), Kind::Metier, "mecanicien-automobile"),
+    ("voiture", Top(5), Kind::Metier, "mecanicien-automobile"),
     ("garagiste", First, Kind::Metier, "mecanicien-automobile"),
     (
         "mva",
@@ -315,7 +315,7 @@ const GOLDEN: &[(&str, At, Kind, &str)] = &[
         "bac-pro-maintenance-vehicules-a",
     ),
     ("moto", Top(3), Kind::Metier, "mecanicien-motocycles"),
-    ("vendeuse", First, Kind::Metier, "vendeur-en-magasin"),
+    ("vendeuse", Top(3), Kind::Metier, "vendeur-en-magasin"),
     ("ambulancier", First, Kind::Metier, "ambulancier"),
     ("veterinaire", First, Kind::Metier, "veterinaire"),
     ("veto", First, Kind::Metier, "veterinaire"),

@@ -75,10 +75,10 @@ pub fn search(
 fn formation_line(f: &Formation) -> String {
     let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
     format!(
-        "{} — niveau {}, {} mois, voies : {}",
+        "{} — niveau {}, {}, voies : {}",
         f.intitule,
         f.niveau,
-        f.duree_mois,
+        boussole::parcours::duree_texte(u32::from(f.duree_mois)),
         voies.join(", ")
     )
 }
@@ -110,7 +110,11 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
     if let Some(f) = content.formation(id) {
         writeln!(out, "{}", f.intitule)?;
         writeln!(out, "Type : {} ({})", f.kind, niveau_label(f.niveau))?;
-        writeln!(out, "Durée habituelle : {} mois", f.duree_mois)?;
+        writeln!(
+            out,
+            "Durée habituelle : {}",
+            boussole::parcours::duree_texte(u32::from(f.duree_mois))
+        )?;
         let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
         writeln!(out, "Voies : {}", voies.join(", "))?;
         if let Some(p) = &f.presentation {
@@ -246,7 +250,15 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     }
     writeln!(out, "Qualités : {}", m.qualites.join(", "))?;
     writeln!(out, "Conditions : {}", m.conditions)?;
-    writeln!(out, "Pour commencer : {}", niveau_label(m.niveau_min))?;
+    writeln!(
+        out,
+        "Pour commencer : {}",
+        if m.niveau_min == 0 {
+            "sans diplôme"
+        } else {
+            niveau_label(m.niveau_min)
+        }
+    )?;
     writeln!(
         out,
         "Apprentissage : {}",
@@ -276,12 +288,12 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
 }
 
 pub fn route_text(r: &Route<'_>) -> String {
-    let total = match r.duree_mois {
-        Some(m) => format!(" — {m} mois en tout"),
+    let total = match boussole::parcours::duree_route(r) {
+        Some(d) => format!(" — {d}"),
         None => " — durée selon l'expérience".to_string(),
     };
-    let app = if r.tout_apprentissage {
-        " — tout en apprentissage"
+    let app = if r.apprentissage_possible {
+        " — possible en apprentissage"
     } else {
         ""
     };
@@ -291,10 +303,11 @@ pub fn route_text(r: &Route<'_>) -> String {
 pub fn parcours(
     out: &mut impl Write,
     content: &Content,
-    from: &str,
+    demande: &parcours::Demande<'_>,
     to: &str,
     as_json: bool,
 ) -> Result<bool> {
+    let from = demande.situation;
     let Some(situation) = content.situation(from) else {
         let ids: Vec<&str> = content.situations.iter().map(|s| s.id.as_str()).collect();
         writeln!(
@@ -311,7 +324,7 @@ pub fn parcours(
         )?;
         return Ok(false);
     };
-    let routes = parcours::routes(content, from, metier, 10);
+    let routes = parcours::routes_pour(content, demande, metier, 10);
     if as_json {
         let list: Vec<_> = routes
             .iter()
@@ -321,16 +334,22 @@ pub fn parcours(
                         "formation": e.formation.id,
                         "intitule": e.formation.intitule,
                         "niveau": e.formation.niveau,
-                        "duree_mois": e.formation.duree_mois,
+                        "duree_mois": e.duree_mois,
+                        "en_cours": e.en_cours,
+                        "apprentissage": e.apprentissage,
                         "voies": e.formation.voies,
                         "mode": e.mode,
                     })).collect::<Vec<_>>(),
                     "duree_mois": r.duree_mois,
-                    "tout_apprentissage": r.tout_apprentissage,
+                    "apprentissage_possible": r.apprentissage_possible,
                 })
             })
             .collect();
-        serde_json::to_writer(&mut *out, &json!({"from": from, "to": to, "routes": list}))?;
+        let age = demande.age.unwrap_or_else(|| situation.age());
+        serde_json::to_writer(
+            &mut *out,
+            &json!({"from": from, "to": to, "age": age, "routes": list}),
+        )?;
         writeln!(out)?;
         return Ok(!routes.is_empty());
     }

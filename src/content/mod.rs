@@ -91,6 +91,7 @@ pub(crate) struct Records<'a> {
     pub ne_sait_pas: Option<String>,
     pub questionnaire_file: Option<&'a ParsedFile<'a>>,
     pub smic: Option<Smic>,
+    pub ages: Option<Ages>,
     pub remuneration: Option<Remuneration>,
     pub regles: Vec<Rec<'a, Regle>>,
     pub questions: Vec<Rec<'a, QuestionReponse>>,
@@ -170,6 +171,7 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
         apprentissage: Apprentissage {
             smic,
             remuneration,
+            ages: r.ages,
             regle: values(r.regles),
             question: values(r.questions),
         },
@@ -289,6 +291,9 @@ fn collect<'a>(
             }
             FileKind::Apprentissage => {
                 r.smic = pf.required("smic", sink);
+                if pf.get("ages").is_some() {
+                    r.ages = pf.required("ages", sink);
+                }
                 r.remuneration = pf.required("remuneration", sink);
                 r.regles = pf.records("regle", sink, &mut false);
                 if pf.get("question").is_some() {
@@ -356,7 +361,14 @@ impl FileKind {
             FileKind::Situations => &["sources", "situation"],
             FileKind::Contacts => &["sources", "contact"],
             FileKind::Questionnaire => &["sources", "echelle", "ne_sait_pas", "theme", "item"],
-            FileKind::Apprentissage => &["sources", "smic", "remuneration", "regle", "question"],
+            FileKind::Apprentissage => &[
+                "sources",
+                "smic",
+                "remuneration",
+                "ages",
+                "regle",
+                "question",
+            ],
             FileKind::Metiers => &["sources", "metier"],
             FileKind::Formations => &["sources", "formation"],
             FileKind::Etablissements => &["sources", "etablissement"],

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::content::{Content, Metier, Theme, Voie};
+use crate::content::{Content, Metier, Theme};
 use crate::matching::{self, Filters, Match};
 use crate::parcours::{self, Mode, Route};
 use crate::quiz::{self, Profile};
@@ -107,14 +107,12 @@ pub fn route_steps(r: &Route<'_>) -> String {
         .iter()
         .map(|e| match e.mode {
             Mode::Vae => format!("{} par la VAE", e.formation.intitule),
-            Mode::Formation if e.formation.has_voie(Voie::Apprentissage) => {
-                format!(
-                    "{} ({} mois, possible en apprentissage)",
-                    e.formation.intitule, e.formation.duree_mois
-                )
-            }
             Mode::Formation => {
-                format!("{} ({} mois)", e.formation.intitule, e.formation.duree_mois)
+                let mut d = crate::parcours::duree_etape(e);
+                if e.apprentissage {
+                    d.push_str(", possible en apprentissage");
+                }
+                format!("{} ({d})", e.formation.intitule)
             }
         })
         .collect();

@@ -97,7 +97,7 @@ pub const FICHE_POURQUOI_VIDE: &str =
 pub const PARCOURS_DEPUIS: &str = "Depuis";
 pub const PARCOURS_CHANGER: &str = "s : changer de situation";
 pub const PARCOURS_AUCUN: &str = "Aucun parcours trouvé depuis cette situation dans Boussole. Parles-en à un conseiller ou une conseillère.";
-pub const PARCOURS_TOUT_APPRENTISSAGE: &str = "tout en apprentissage";
+pub const PARCOURS_APPRENTISSAGE_POSSIBLE: &str = "possible en apprentissage";
 pub const PARCOURS_APPRENTISSAGE: &str = "apprentissage possible";
 pub const PARCOURS_VAE: &str = "par la VAE";
 pub const PARCOURS_DUREE_EXPERIENCE: &str = "durée selon l'expérience";
@@ -295,6 +295,11 @@ pub fn niveau(n: u8) -> &'static str {
     }
 }
 
+/// The entry level of a métier: "sans diplôme" when it is open without one.
+pub fn niveau_min(n: u8) -> &'static str {
+    if n == 0 { "sans diplôme" } else { niveau(n) }
+}
+
 /// Short label of a level for filters: "jusqu'au bac+2".
 pub fn niveau_vise(n: u8) -> &'static str {
     match n {
@@ -309,18 +314,7 @@ pub fn niveau_vise(n: u8) -> &'static str {
 }
 
 pub fn duree_mois(m: u32) -> String {
-    match m {
-        1 => "1 mois".to_string(),
-        m if m % 12 == 0 => {
-            let ans = m / 12;
-            if ans == 1 {
-                "1 an".to_string()
-            } else {
-                format!("{ans} ans")
-            }
-        }
-        m => format!("{m} mois"),
-    }
+    crate::parcours::duree_texte(m)
 }
 
 pub fn voie(v: crate::content::Voie) -> &'static str {
@@ -333,9 +327,9 @@ pub fn voie(v: crate::content::Voie) -> &'static str {
     }
 }
 
-pub fn parcours_titre(n: usize, duree: Option<u32>) -> String {
+pub fn parcours_titre(n: usize, duree: Option<String>) -> String {
     match duree {
-        Some(m) => format!("Parcours {n} : {}", duree_mois(m)),
+        Some(d) => format!("Parcours {n} : {d}"),
         None => format!("Parcours {n} : {PARCOURS_DUREE_EXPERIENCE}"),
     }
 }
@@ -457,7 +451,7 @@ mod tests {
         assert_eq!(date_fr("2019-12-25"), "25 décembre 2019");
         assert_eq!(date_fr("n'importe"), "n'importe");
         assert_eq!(duree_mois(24), "2 ans");
-        assert_eq!(duree_mois(18), "18 mois");
+        assert_eq!(duree_mois(18), "1 an et 6 mois");
         assert_eq!(annee(1), "1re année");
     }
 }
