@@ -129,12 +129,12 @@ impl Route<'_> {
 }
 
 /// Whether a person of this age, in this situation, may sign an
-/// apprenticeship contract (rules of `apprentissage.toml`; 16–29 when the
-/// content has none).
+/// apprenticeship contract (rules of `apprentissage.toml`; when the content
+/// has none, the Code du travail's: from 15 once the 3e is done, to 29).
 pub fn age_apprenti(content: &Content, age: u8) -> bool {
     match &content.apprentissage.ages {
         Some(a) => a.ouvert(age),
-        None => (16..=29).contains(&age),
+        None => (15..=29).contains(&age),
     }
 }
 
