@@ -17,7 +17,7 @@ use boussole::parcours;
 use boussole::quiz::{self, Answer, Answers, Form};
 use boussole::search::Index;
 use boussole::tui::app::Screen;
-use boussole::tui::{App, Msg, Theme, ThemeName, update, view};
+use boussole::tui::{App, Msg, Theme, ThemeName, draw, update, wrap};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -273,8 +273,14 @@ fn rendering(cr: &mut Criterion) {
             // A steady frame: the view is built and diffed against the last one
             // (what the terminal loop does after each key).
             let mut steady = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            let mut texts = wrap::Cache::default();
             g.bench_function(BenchmarkId::new("frame", name), |b| {
-                b.iter(|| steady.draw(|f| view(&app, &theme, f)).expect("draw").area)
+                b.iter(|| {
+                    steady
+                        .draw(|f| draw(&app, &theme, &mut texts, f))
+                        .expect("draw")
+                        .area
+                })
             });
             // A full repaint: every cell differs from the last frame (the first
             // frame of a session, or after a resize).
@@ -282,7 +288,9 @@ fn rendering(cr: &mut Criterion) {
             g.bench_function(BenchmarkId::new("full repaint", name), |b| {
                 b.iter(|| {
                     full.clear().expect("clear");
-                    full.draw(|f| view(&app, &theme, f)).expect("draw").area
+                    full.draw(|f| draw(&app, &theme, &mut texts, f))
+                        .expect("draw")
+                        .area
                 })
             });
         }

@@ -227,7 +227,9 @@ fn event_loop(
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    terminal.draw(|f| tui::view(&app, theme, f))?;
+    // The texts wrapped for the last frame, kept for the next one.
+    let mut texts = tui::wrap::Cache::default();
+    terminal.draw(|f| tui::draw(&app, theme, &mut texts, f))?;
     // While the person reads the first screen: the work of the first search.
     app.index.prepare();
     let mut last_key = Instant::now();
@@ -266,7 +268,7 @@ fn event_loop(
             let outcome = perform(&app, &effect);
             effect_done(&mut app, outcome);
         }
-        terminal.draw(|f| tui::view(&app, theme, f))?;
+        terminal.draw(|f| tui::draw(&app, theme, &mut texts, f))?;
     }
 }
 

@@ -12,8 +12,6 @@ use crate::search::{Hit, Index, Kind};
 use super::layout;
 use super::msg::Msg;
 use super::strings as s;
-use super::theme::{Theme, ThemeName};
-use super::wrap;
 
 /// Lines moved by PgUp / PgDn.
 pub const PAGE: usize = 10;
@@ -223,9 +221,6 @@ pub struct App {
     /// The routes the Parcours tab shows, found by `update`: searching them
     /// takes milliseconds, too long to redo at every frame.
     routes: Option<FoundRoutes>,
-    /// The texts of the current screen wrapped at the terminal's width, by
-    /// `update`, so that frames draw the visible rows without wrapping.
-    pub(super) wrapped: wrap::Cache,
 }
 
 /// Routes from a situation to a métier, as `parcours::routes` found them
@@ -283,7 +278,6 @@ impl App {
             storage: None,
             effect: None,
             routes: None,
-            wrapped: wrap::Cache::default(),
         }
     }
 
@@ -596,7 +590,6 @@ impl App {
         self.ranked.clear();
         self.hits.clear();
         self.routes = None;
-        self.wrapped = wrap::Cache::default();
         self.overlay = None;
         self.idle_countdown = None;
         self.flash = None;
@@ -719,25 +712,8 @@ fn is_nav(msg: Msg) -> bool {
 /// Applies one message to the model. Pure: no terminal, no file, no clock.
 pub fn update(app: &mut App, msg: Msg) {
     apply(app, msg);
-    // What the next frame needs and is too slow to compute while drawing.
+    // What the next frame needs and is too slow to find while drawing.
     app.prepare_routes();
-    prepare_texts(app);
-}
-
-/// Wraps the texts of the screen at the terminal's width, drawn with either
-/// set of glyphs (colours do not change wrapping). Texts already wrapped are
-/// not wrapped again.
-fn prepare_texts(app: &mut App) {
-    let mut cache = std::mem::take(&mut app.wrapped);
-    let area = ratatui::layout::Rect::new(0, 0, app.size.0, app.size.1);
-    let unicode = Theme::new(ThemeName::Defaut);
-    let ascii = unicode.clone().ascii();
-    let panes: Vec<_> = [&unicode, &ascii]
-        .into_iter()
-        .flat_map(|theme| super::view::text_panes(app, theme, area))
-        .collect();
-    cache.keep(panes.iter().map(|p| (p.lines.as_slice(), p.inner().width)));
-    app.wrapped = cache;
 }
 
 fn apply(app: &mut App, msg: Msg) {
@@ -1081,7 +1057,7 @@ fn update_accueil(app: &mut App, sel: usize, msg: Msg) {
         Msg::Tab => set_sel(app, (sel + 1) % rows),
         Msg::BackTab => set_sel(app, (sel + rows - 1) % rows),
         Msg::Click(_, row) => {
-            let first = usize::from(super::view::FIRST_MENU_ROW);
+            let first = usize::from(layout::FIRST_MENU_ROW);
             let r = usize::from(row);
             if (first..first + menu.len()).contains(&r) {
                 set_sel(app, r - first + 1);

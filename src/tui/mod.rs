@@ -16,4 +16,4 @@ pub mod wrap;
 pub use app::{App, update};
 pub use msg::{Msg, from_event};
 pub use theme::{Theme, ThemeName};
-pub use view::view;
+pub use view::{draw, view};

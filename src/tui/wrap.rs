@@ -3,14 +3,12 @@
 //! The text panes show texts wrapped at word boundaries, as ratatui's
 //! `Paragraph` with `Wrap { trim: false }` wraps them. Wrapping is what costs
 //! (every grapheme is segmented and measured) and a pane shows about twenty
-//! rows of texts that can be hundreds of rows long. So `update` wraps the
-//! texts of the current screen at the terminal's width ([`Cache`], in the
-//! model), and the views draw only the visible rows, already wrapped.
+//! rows of texts that can be hundreds of rows long. So each text is wrapped
+//! once per width and kept ([`Cache`], held by the terminal loop and passed to
+//! the views), and the views draw only the visible rows, already wrapped.
 //!
 //! A wrapped text is found by a fingerprint of the text and the width
 //! ([`key`]): rows that do not belong to the text being drawn are never used.
-//! When none are found (a size `update` was not told about, for example), the
-//! view wraps the text itself.
 //!
 //! [`Wrapped::new`] follows ratatui's word wrapper (`reflow::WordWrapper`,
 //! which ratatui does not export) step by step; the tests check that the rows
@@ -318,33 +316,57 @@ impl Wrapper {
     }
 }
 
-/// The texts of the current screen, wrapped.
+/// The texts drawn in the last frames, wrapped: held by whoever draws (the
+/// terminal loop), passed `&mut` to the views. A text is wrapped the first
+/// time it is drawn at a width; texts not drawn in a frame are dropped at the
+/// start of the next one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cache {
-    texts: Vec<Wrapped>,
+    /// Each text, and whether the current frame drew it.
+    texts: Vec<(Wrapped, bool)>,
 }
 
 impl Cache {
-    /// The text with this fingerprint, wrapped, if it is here.
-    pub fn get(&self, key: u64) -> Option<&Wrapped> {
-        self.texts.iter().find(|w| w.key == key)
-    }
-
-    /// Keeps these texts only, wrapping those not wrapped yet.
-    pub fn keep<'a>(&mut self, texts: impl IntoIterator<Item = (&'a [Line<'a>], u16)>) {
-        let mut old = std::mem::take(&mut self.texts);
-        for (lines, width) in texts {
-            let k = key(lines, width);
-            if self.get(k).is_some() {
-                continue;
-            }
-            let wrapped = match old.iter().position(|w| w.key == k) {
-                Some(i) => old.swap_remove(i),
-                None => Wrapped::new(lines, width),
-            };
-            self.texts.push(wrapped);
+    /// A new frame: drops the texts the last frame did not draw.
+    pub fn next_frame(&mut self) {
+        self.texts.retain(|(_, drawn)| *drawn);
+        for (_, drawn) in &mut self.texts {
+            *drawn = false;
         }
     }
+
+    /// The text wrapped at `width`: kept from an earlier frame, or wrapped now.
+    pub fn wrapped(&mut self, lines: &[Line<'_>], width: u16) -> &Wrapped {
+        let k = key(lines, width);
+        let i = match self.texts.iter().position(|(w, _)| w.key == k) {
+            Some(i) => i,
+            None => {
+                self.texts.push((Wrapped::new(lines, width), false));
+                self.texts.len() - 1
+            }
+        };
+        let (wrapped, drawn) = &mut self.texts[i];
+        *drawn = true;
+        wrapped
+    }
+}
+
+/// The rows of a plain text wrapped at `width` columns, as the text panes wrap
+/// it, without the spaces where it was cut.
+pub fn rows(text: &str, width: u16) -> Vec<String> {
+    let line = Line::from(text);
+    let wrapped = Wrapped::new(std::slice::from_ref(&line), width.max(1));
+    wrapped
+        .rows
+        .iter()
+        .map(|row| {
+            let mut out = String::new();
+            for piece in &row.pieces {
+                out.push_str(text.get(piece.bytes.clone()).unwrap_or_default());
+            }
+            out.trim().to_string()
+        })
+        .collect()
 }
 
 /// A fingerprint of a text and a width: what wrapping depends on (the
@@ -567,15 +589,34 @@ mod tests {
     }
 
     #[test]
-    fn the_cache_keeps_only_the_texts_asked_for() {
+    fn the_cache_keeps_the_texts_of_the_last_frame() {
         let a = vec![Line::from("un texte")];
         let b = vec![Line::from("autre")];
         let mut cache = Cache::default();
-        cache.keep([(a.as_slice(), 20), (b.as_slice(), 20), (a.as_slice(), 20)]);
+        cache.next_frame();
+        cache.wrapped(&a, 20);
+        cache.wrapped(&b, 20);
+        cache.wrapped(&a, 20);
         assert_eq!(cache.texts.len(), 2);
-        assert!(cache.get(key(&a, 20)).is_some());
-        cache.keep([(b.as_slice(), 20)]);
-        assert!(cache.get(key(&a, 20)).is_none());
-        assert_eq!(cache.get(key(&b, 20)).map(Wrapped::len), Some(1));
+        cache.next_frame();
+        assert_eq!(cache.wrapped(&b, 20).len(), 1);
+        cache.next_frame();
+        assert_eq!(cache.texts.len(), 1, "a was not drawn in the last frame");
+        assert_eq!(cache.texts[0].0.key, key(&b, 20));
+    }
+
+    #[test]
+    fn plain_rows_keep_words_and_cut_long_ones() {
+        assert_eq!(
+            rows("Bac pro Métiers de l'électricité", 13),
+            ["Bac pro", "Métiers de", "l'électricité"]
+        );
+        assert_eq!(rows("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(rows("", 4), [""]);
+        assert!(
+            rows("un deux trois", 5)
+                .iter()
+                .all(|l| l.chars().count() <= 5)
+        );
     }
 }

@@ -10,9 +10,6 @@ use super::super::strings as s;
 use super::super::theme::Theme;
 use super::style_if;
 
-/// Screen row of the first menu entry (the body starts at row 1).
-pub const FIRST_MENU_ROW: u16 = 6;
-
 pub fn label(e: MenuEntry) -> &'static str {
     match e {
         MenuEntry::Quiz => s::MENU_QUIZ,

@@ -7,16 +7,25 @@ use ratatui::text::Line;
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap;
 use super::{TextPane, field, heading, text};
 
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize, scroll: u16) {
-    for pane in texts(app, theme, area, sel, scroll) {
-        text(app, frame, pane, theme);
+pub fn view(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    texts: &mut wrap::Cache,
+    area: Rect,
+    sel: usize,
+    scroll: u16,
+) {
+    for pane in panes(app, theme, area, sel, scroll) {
+        text(frame, texts, pane, theme);
     }
 }
 
 /// One column per métier compared.
-pub fn texts<'a>(
+pub fn panes<'a>(
     app: &'a App,
     theme: &Theme,
     area: Rect,

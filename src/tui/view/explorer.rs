@@ -8,13 +8,16 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, DomainEntry};
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap;
 use super::{ListRows, TextPane, block, list};
 use crate::content::{Domaine, Metier};
 
+#[allow(clippy::too_many_arguments)]
 pub fn view(
     app: &App,
     theme: &Theme,
     frame: &mut Frame,
+    texts: &mut wrap::Cache,
     area: Rect,
     domaine: usize,
     sel: usize,
@@ -41,8 +44,8 @@ pub fn view(
         block(s::EXPLORER_DOMAINES, !right, theme),
         theme,
     );
-    for pane in texts(app, area, domaine) {
-        super::text(app, frame, pane, theme);
+    for pane in panes(app, area, domaine) {
+        super::text(frame, texts, pane, theme);
     }
     let entries = app.domain_entries(domaine);
     let metiers = ListRows {
@@ -86,7 +89,7 @@ fn title_lines(m: &Metier) -> usize {
 }
 
 /// The domain's presentation.
-pub fn texts(app: &App, area: Rect, domaine: usize) -> Vec<TextPane<'_>> {
+pub fn panes(app: &App, area: Rect, domaine: usize) -> Vec<TextPane<'_>> {
     let (_, pres_area, _) = super::super::layout::explorer(area);
     let presentation = app
         .content

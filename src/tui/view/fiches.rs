@@ -8,6 +8,7 @@ use ratatui::widgets::{ListItem, Tabs};
 use super::super::app::{App, Link, Tab};
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap;
 use super::{TextPane, block, bullet, field, heading, list, one_line_rows, text};
 use crate::content::{Formation, Metier, Voie};
 use crate::parcours::Mode;
@@ -27,6 +28,7 @@ pub fn metier(
     app: &App,
     theme: &Theme,
     frame: &mut Frame,
+    texts: &mut wrap::Cache,
     area: Rect,
     id: &str,
     tab: Tab,
@@ -84,8 +86,8 @@ pub fn metier(
             theme,
         );
     }
-    for pane in metier_texts(app, theme, area, id, tab, scroll) {
-        text(app, frame, pane, theme);
+    for pane in metier_panes(app, theme, area, id, tab, scroll) {
+        text(frame, texts, pane, theme);
     }
 }
 
@@ -108,7 +110,7 @@ fn metier_title(app: &App, m: &Metier) -> String {
 }
 
 /// The text of the tab (every tab but the list of formations).
-pub fn metier_texts<'a>(
+pub fn metier_panes<'a>(
     app: &'a App,
     theme: &Theme,
     area: Rect,
@@ -204,39 +206,7 @@ fn metier_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>>
 }
 
 /// Widest text inside a route box (fits 80 columns with the borders).
-const BOX_TEXT: usize = 56;
-
-/// Splits a text into lines of at most `width` characters, at spaces when possible.
-pub fn wrap_words(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    for word in text.split_whitespace() {
-        let mut word: String = word.to_string();
-        // A word longer than the line is cut.
-        while word.chars().count() > width {
-            if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
-            }
-            let head: String = word.chars().take(width).collect();
-            word = word.chars().skip(width).collect();
-            lines.push(head);
-        }
-        let needed =
-            current.chars().count() + usize::from(!current.is_empty()) + word.chars().count();
-        if needed > width && !current.is_empty() {
-            lines.push(std::mem::take(&mut current));
-        }
-        if !current.is_empty() {
-            current.push(' ');
-        }
-        current.push_str(&word);
-    }
-    if !current.is_empty() || lines.is_empty() {
-        lines.push(current);
-    }
-    lines
-}
+const BOX_TEXT: u16 = 56;
 
 fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>> {
     let g = &theme.glyphs;
@@ -274,7 +244,7 @@ fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a
                 lines.push(Line::from(format!("        {}", g.down)));
             }
             let f = e.formation;
-            let name_lines = wrap_words(&f.intitule, BOX_TEXT);
+            let name_lines = wrap::rows(&f.intitule, BOX_TEXT);
             let width = name_lines
                 .iter()
                 .map(|l| l.chars().count())
@@ -324,9 +294,17 @@ fn parcours_lines<'a>(app: &'a App, m: &'a Metier, theme: &Theme) -> Vec<Line<'a
     lines
 }
 
-pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &str, sel: usize) {
-    for pane in formation_texts(app, theme, area, id) {
-        text(app, frame, pane, theme);
+pub fn formation(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    texts: &mut wrap::Cache,
+    area: Rect,
+    id: &str,
+    sel: usize,
+) {
+    for pane in formation_panes(app, theme, area, id) {
+        text(frame, texts, pane, theme);
     }
     if app.content.formation(id).is_none() {
         return;
@@ -350,7 +328,7 @@ pub fn formation(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, id: &s
 }
 
 /// What the formation is.
-pub fn formation_texts<'a>(app: &'a App, theme: &Theme, area: Rect, id: &str) -> Vec<TextPane<'a>> {
+pub fn formation_panes<'a>(app: &'a App, theme: &Theme, area: Rect, id: &str) -> Vec<TextPane<'a>> {
     let Some(f) = app.content.formation(id) else {
         return Vec::new();
     };
@@ -450,9 +428,17 @@ fn link_line<'a>(app: &'a App, l: &Link) -> Line<'a> {
     }
 }
 
-pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str, sel: usize) {
-    for pane in rome_texts(app, theme, area, code) {
-        text(app, frame, pane, theme);
+pub fn rome(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    texts: &mut wrap::Cache,
+    area: Rect,
+    code: &str,
+    sel: usize,
+) {
+    for pane in rome_panes(app, theme, area, code) {
+        text(frame, texts, pane, theme);
     }
     if app.content.fiche_rome(code).is_none() {
         return;
@@ -470,7 +456,7 @@ pub fn rome(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, code: &str,
 }
 
 /// What the short fiche says.
-pub fn rome_texts<'a>(app: &'a App, theme: &Theme, area: Rect, code: &str) -> Vec<TextPane<'a>> {
+pub fn rome_panes<'a>(app: &'a App, theme: &Theme, area: Rect, code: &str) -> Vec<TextPane<'a>> {
     let Some(r) = app.content.fiche_rome(code) else {
         return Vec::new();
     };
@@ -491,24 +477,4 @@ pub fn rome_texts<'a>(app: &'a App, theme: &Theme, area: Rect, code: &str) -> Ve
         field(s::FILTRE_DOMAINE, domaine.to_string(), theme),
     ];
     vec![TextPane::new(info, r.libelle.as_str(), lines)]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::wrap_words;
-
-    #[test]
-    fn wrapping_keeps_words_and_cuts_long_ones() {
-        assert_eq!(
-            wrap_words("Bac pro Métiers de l'électricité", 13),
-            ["Bac pro", "Métiers de", "l'électricité"]
-        );
-        assert_eq!(wrap_words("abcdefghij", 4), ["abcd", "efgh", "ij"]);
-        assert_eq!(wrap_words("", 4), [""]);
-        assert!(
-            wrap_words("un deux trois", 5)
-                .iter()
-                .all(|l| l.chars().count() <= 5)
-        );
-    }
 }

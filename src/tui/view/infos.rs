@@ -7,23 +7,25 @@ use ratatui::text::{Line, Span};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap;
 use super::{TextPane, field, heading, style_if, text};
 
 pub fn apprentissage(
     app: &App,
     theme: &Theme,
     frame: &mut Frame,
+    texts: &mut wrap::Cache,
     area: Rect,
     field_sel: usize,
     scroll: u16,
 ) {
-    for pane in apprentissage_texts(app, theme, area, field_sel, scroll) {
-        text(app, frame, pane, theme);
+    for pane in apprentissage_panes(app, theme, area, field_sel, scroll) {
+        text(frame, texts, pane, theme);
     }
 }
 
 /// The pay simulator, then the rules and questions.
-pub fn apprentissage_texts<'a>(
+pub fn apprentissage_panes<'a>(
     app: &'a App,
     theme: &Theme,
     area: Rect,
@@ -89,13 +91,20 @@ pub fn apprentissage_texts<'a>(
     ]
 }
 
-pub fn contacts(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16) {
-    for pane in contacts_texts(app, theme, area, scroll) {
-        text(app, frame, pane, theme);
+pub fn contacts(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    texts: &mut wrap::Cache,
+    area: Rect,
+    scroll: u16,
+) {
+    for pane in contacts_panes(app, theme, area, scroll) {
+        text(frame, texts, pane, theme);
     }
 }
 
-pub fn contacts_texts<'a>(
+pub fn contacts_panes<'a>(
     app: &'a App,
     theme: &Theme,
     area: Rect,

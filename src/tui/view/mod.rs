@@ -31,10 +31,17 @@ use super::wrap;
 /// The smallest terminal the guide is drawn in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-pub use accueil::FIRST_MENU_ROW;
 
-/// Draws the whole screen.
+/// Draws the whole screen with nothing kept from earlier frames (tests,
+/// one-off frames). The terminal loop uses [`draw`].
 pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
+    draw(app, theme, &mut wrap::Cache::default(), frame);
+}
+
+/// Draws the whole screen; `texts` keeps the wrapped texts from one frame to
+/// the next (see `wrap`).
+pub fn draw(app: &App, theme: &Theme, texts: &mut wrap::Cache, frame: &mut Frame) {
+    texts.next_frame();
     let area = frame.area();
     // The base style on every cell (a pass over the whole screen: skipped
     // when the base style is the terminal's own, which changes no cell).
@@ -60,29 +67,35 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         Screen::Questionnaire { form, pos, cursor } => {
             quiz::view(app, theme, frame, body, *form, *pos, *cursor)
         }
-        Screen::Profil { scroll } => profil::view(app, theme, frame, body, *scroll),
+        Screen::Profil { scroll } => profil::view(app, theme, frame, texts, body, *scroll),
         Screen::Resultats { pane, sel, filter } => {
-            resultats::view(app, theme, frame, body, *pane, *sel, *filter)
+            resultats::view(app, theme, frame, texts, body, *pane, *sel, *filter)
         }
         Screen::FicheMetier {
             id,
             tab,
             sel,
             scroll,
-        } => fiches::metier(app, theme, frame, body, id, *tab, *sel, *scroll),
-        Screen::FicheFormation { id, sel } => fiches::formation(app, theme, frame, body, id, *sel),
-        Screen::FicheRome { code, sel } => fiches::rome(app, theme, frame, body, code, *sel),
+        } => fiches::metier(app, theme, frame, texts, body, id, *tab, *sel, *scroll),
+        Screen::FicheFormation { id, sel } => {
+            fiches::formation(app, theme, frame, texts, body, id, *sel)
+        }
+        Screen::FicheRome { code, sel } => fiches::rome(app, theme, frame, texts, body, code, *sel),
         Screen::Explorer {
             domaine,
             sel,
             right,
-        } => explorer::view(app, theme, frame, body, *domaine, *sel, *right),
-        Screen::Recherche { query, sel } => recherche::view(app, theme, frame, body, query, *sel),
-        Screen::Apprentissage { field, scroll } => {
-            infos::apprentissage(app, theme, frame, body, *field, *scroll)
+        } => explorer::view(app, theme, frame, texts, body, *domaine, *sel, *right),
+        Screen::Recherche { query, sel } => {
+            recherche::view(app, theme, frame, texts, body, query, *sel)
         }
-        Screen::Contacts { scroll } => infos::contacts(app, theme, frame, body, *scroll),
-        Screen::Comparer { sel, scroll } => comparer::view(app, theme, frame, body, *sel, *scroll),
+        Screen::Apprentissage { field, scroll } => {
+            infos::apprentissage(app, theme, frame, texts, body, *field, *scroll)
+        }
+        Screen::Contacts { scroll } => infos::contacts(app, theme, frame, texts, body, *scroll),
+        Screen::Comparer { sel, scroll } => {
+            comparer::view(app, theme, frame, texts, body, *sel, *scroll)
+        }
     }
     frame.render_widget(
         Paragraph::new(key_bar(
@@ -342,38 +355,10 @@ impl<'a> TextPane<'a> {
     }
 }
 
-/// The text panes of the screen (as its view draws them) for a terminal of
-/// this size. `update` wraps them once per width (see `wrap`).
-pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'a>> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return Vec::new();
-    }
-    let [_, body, _] = super::layout::frame(area);
-    match app.screen() {
-        Screen::Accueil { .. } | Screen::Questionnaire { .. } => Vec::new(),
-        Screen::Profil { scroll } => profil::texts(app, theme, body, *scroll),
-        Screen::Resultats { pane, sel, filter } => {
-            resultats::texts(app, theme, body, *pane, *sel, *filter)
-        }
-        Screen::FicheMetier {
-            id, tab, scroll, ..
-        } => fiches::metier_texts(app, theme, body, id, *tab, *scroll),
-        Screen::FicheFormation { id, .. } => fiches::formation_texts(app, theme, body, id),
-        Screen::FicheRome { code, .. } => fiches::rome_texts(app, theme, body, code),
-        Screen::Explorer { domaine, .. } => explorer::texts(app, body, *domaine),
-        Screen::Recherche { query, .. } => recherche::texts(app, body, query),
-        Screen::Apprentissage { field, scroll } => {
-            infos::apprentissage_texts(app, theme, body, *field, *scroll)
-        }
-        Screen::Contacts { scroll } => infos::contacts_texts(app, theme, body, *scroll),
-        Screen::Comparer { sel, scroll } => comparer::texts(app, theme, body, *sel, *scroll),
-    }
-}
-
 /// Draws a text pane, with a scrollbar when the text is longer than the pane.
 /// The text is wrapped once per width (see `wrap`): only the visible rows
 /// are drawn.
-pub(super) fn text(app: &App, frame: &mut Frame, pane: TextPane<'_>, theme: &Theme) {
+pub(super) fn text(frame: &mut Frame, texts: &mut wrap::Cache, pane: TextPane<'_>, theme: &Theme) {
     let TextPane {
         area,
         title,
@@ -383,14 +368,7 @@ pub(super) fn text(app: &App, frame: &mut Frame, pane: TextPane<'_>, theme: &The
     } = pane;
     let block = block(&title, focused, theme);
     let inner = block.inner(area);
-    let wrapped_now;
-    let wrapped = match app.wrapped.get(wrap::key(&lines, inner.width)) {
-        Some(w) => w,
-        None => {
-            wrapped_now = wrap::Wrapped::new(&lines, inner.width);
-            &wrapped_now
-        }
-    };
+    let wrapped = texts.wrapped(&lines, inner.width);
     let total = wrapped.len() as u16;
     let max = total.saturating_sub(inner.height);
     let scroll = scroll.min(max);
@@ -515,10 +493,6 @@ mod tests {
     #[test]
     fn a_text_pane_shows_the_rows_the_whole_text_would() {
         let theme = Theme::new(ThemeName::Defaut);
-        let content = crate::content::load_bundled()
-            .expect("bundled content")
-            .content;
-        let mut app = App::new(content);
         let lines: Vec<Line<'static>> = (0..30)
             .map(|i| match i % 4 {
                 0 => Line::from(""),
@@ -552,14 +526,13 @@ mod tests {
                     .expect("draw");
                     t.backend().buffer().clone()
                 };
+                let mut texts = wrap::Cache::default();
                 for cached in [false, true] {
                     let area = Rect::new(0, 0, w, h);
                     let pane = || TextPane::new(area, "titre", lines.clone()).scroll(scroll);
-                    if cached {
-                        app.wrapped.keep([(lines.as_slice(), pane().inner().width)]);
-                    }
                     let mut t = terminal(w, h);
-                    t.draw(|f| text(&app, f, pane(), &theme)).expect("draw");
+                    t.draw(|f| text(f, &mut texts, pane(), &theme))
+                        .expect("draw");
                     assert_eq!(
                         t.backend().buffer(),
                         &whole,

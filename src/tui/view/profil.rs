@@ -7,19 +7,27 @@ use ratatui::text::{Line, Span};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap;
 use super::{TextPane, text};
 use crate::content::Theme as RiasecTheme;
 
 /// Width of a full bar, in cells.
 const BAR: usize = 20;
 
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16) {
-    for pane in texts(app, theme, area, scroll) {
-        text(app, frame, pane, theme);
+pub fn view(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    texts: &mut wrap::Cache,
+    area: Rect,
+    scroll: u16,
+) {
+    for pane in panes(app, theme, area, scroll) {
+        text(frame, texts, pane, theme);
     }
 }
 
-pub fn texts<'a>(app: &'a App, theme: &Theme, area: Rect, scroll: u16) -> Vec<TextPane<'a>> {
+pub fn panes<'a>(app: &'a App, theme: &Theme, area: Rect, scroll: u16) -> Vec<TextPane<'a>> {
     let Some(p) = app.session.profile else {
         return Vec::new();
     };

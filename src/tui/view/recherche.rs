@@ -9,6 +9,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 use super::super::app::App;
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap;
 use super::super::wrap::stands_alone;
 use super::{TextPane, block, grouped, list, one_line_rows, text};
 use crate::search::{Hit, Kind};
@@ -21,7 +22,15 @@ pub fn kind_label(k: Kind) -> &'static str {
     }
 }
 
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str, sel: usize) {
+pub fn view(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    texts: &mut wrap::Cache,
+    area: Rect,
+    query: &str,
+    sel: usize,
+) {
     let (input_area, results_area) = super::super::layout::recherche(area);
     let input = Line::from(vec![
         Span::styled(s::RECHERCHE_INVITE, theme.muted),
@@ -36,10 +45,10 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
     if x < input_area.right().saturating_sub(1) {
         frame.set_cursor_position((x, input_area.y + 1));
     }
-    let messages = texts(app, area, query);
+    let messages = panes(app, area, query);
     if !messages.is_empty() {
         for pane in messages {
-            text(app, frame, pane, theme);
+            text(frame, texts, pane, theme);
         }
         return;
     }
@@ -66,7 +75,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, query: &str
 }
 
 /// What the results pane says when there is nothing to list.
-pub fn texts<'a>(app: &'a App, area: Rect, query: &str) -> Vec<TextPane<'a>> {
+pub fn panes<'a>(app: &'a App, area: Rect, query: &str) -> Vec<TextPane<'a>> {
     let (_, results_area) = super::super::layout::recherche(area);
     let message = if query.trim().is_empty() {
         s::RECHERCHE_VIDE

@@ -8,6 +8,7 @@ use ratatui::widgets::ListItem;
 use super::super::app::{App, FilterRow, Ranked, ResPane};
 use super::super::strings as s;
 use super::super::theme::Theme;
+use super::super::wrap;
 use super::{TextPane, block, grouped, heading, list, one_line_rows, style_if, text};
 use crate::matching::{Bucket, Method, Satisfied};
 
@@ -53,18 +54,20 @@ fn filter_label(row: FilterRow) -> &'static str {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn view(
     app: &App,
     theme: &Theme,
     frame: &mut Frame,
+    texts: &mut wrap::Cache,
     area: Rect,
     pane: ResPane,
     sel: usize,
     filter: usize,
 ) {
     let (_, left, _) = super::super::layout::resultats(area);
-    for text_pane in texts(app, theme, area, pane, sel, filter) {
-        text(app, frame, text_pane, theme);
+    for text_pane in panes(app, theme, area, pane, sel, filter) {
+        text(frame, texts, text_pane, theme);
     }
     if app.ranked.is_empty() {
         return;
@@ -105,7 +108,7 @@ fn list_title(app: &App) -> &'static str {
 }
 
 /// The filters, the list when it is empty, and why the selected métier is there.
-pub fn texts<'a>(
+pub fn panes<'a>(
     app: &'a App,
     theme: &Theme,
     area: Rect,
