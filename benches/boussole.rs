@@ -165,7 +165,8 @@ fn typed(app: &mut App, text: &str) {
 
 fn take_quick_quiz(app: &mut App) {
     send(app, &[Msg::Char('1'), Msg::Char('r')]);
-    while let Screen::Questionnaire { form, pos, .. } = app.screen().clone() {
+    while let Screen::Questionnaire(q) = app.screen().clone() {
+        let (form, pos) = (q.form, q.pos);
         let theme = app.quiz_items(form)[pos].theme;
         let key = if theme == content::Theme::R { '4' } else { '1' };
         update(app, Msg::Char(key));
@@ -225,16 +226,16 @@ fn screens(c: &Content) -> Vec<(&'static str, App)> {
     out.push(("comparer", app));
     for (name, app) in &out {
         let reached = match app.screen() {
-            Screen::Accueil { .. } => "accueil",
-            Screen::Questionnaire { .. } => "questionnaire",
-            Screen::Profil { .. } => "profil",
-            Screen::Resultats { .. } => "resultats",
-            Screen::FicheMetier { .. } => "fiche",
-            Screen::Explorer { .. } => "explorer",
-            Screen::Recherche { .. } => "recherche",
-            Screen::Apprentissage { .. } => "apprentissage",
-            Screen::Contacts { .. } => "contacts",
-            Screen::Comparer { .. } => "comparer",
+            Screen::Accueil(_) => "accueil",
+            Screen::Questionnaire(_) => "questionnaire",
+            Screen::Profil(_) => "profil",
+            Screen::Resultats(_) => "resultats",
+            Screen::FicheMetier(_) => "fiche",
+            Screen::Explorer(_) => "explorer",
+            Screen::Recherche(_) => "recherche",
+            Screen::Apprentissage(_) => "apprentissage",
+            Screen::Contacts(_) => "contacts",
+            Screen::Comparer(_) => "comparer",
             _ => "other",
         };
         assert!(name.starts_with(reached), "{name} reached {reached}");

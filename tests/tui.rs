@@ -46,7 +46,8 @@ fn screen_text(app: &App, w: u16, h: u16) -> String {
 /// Answers the whole quick questionnaire: 4 to R items, 1 to the others.
 fn take_quick_quiz(app: &mut App) {
     send(app, &[Msg::Char('1'), Msg::Char('r')]);
-    while let Screen::Questionnaire { form, pos, .. } = app.screen().clone() {
+    while let Screen::Questionnaire(q) = app.screen().clone() {
+        let (form, pos) = (q.form, q.pos);
         let theme = app.quiz_items(form)[pos].theme;
         let key = if theme == boussole::content::Theme::R {
             '4'
@@ -61,28 +62,25 @@ fn take_quick_quiz(app: &mut App) {
 fn questionnaire_profile_results_fiche_parcours() {
     let mut app = App::new(fixture());
     take_quick_quiz(&mut app);
-    assert_eq!(app.screen(), &Screen::Profil { scroll: 0 });
+    assert_eq!(app.screen(), &Screen::Profil(Default::default()));
     let profile = app.session.profile.expect("a profile");
     assert_eq!(profile.code()[0], boussole::content::Theme::R);
     update(&mut app, Msg::Enter);
-    assert!(matches!(app.screen(), Screen::Resultats { .. }));
+    assert!(matches!(app.screen(), Screen::Resultats(_)));
     assert_eq!(app.ranked[0].id, "electricien");
     update(&mut app, Msg::Enter);
-    assert!(matches!(app.screen(), Screen::FicheMetier { id, .. } if id == "electricien"));
+    assert!(matches!(app.screen(), Screen::FicheMetier(f) if f.id == "electricien"));
     send(&mut app, &[Msg::Right, Msg::Right]);
     assert!(matches!(
         app.screen(),
-        Screen::FicheMetier {
-            tab: Tab::Parcours,
-            ..
-        }
+        Screen::FicheMetier(f) if f.tab == Tab::Parcours
     ));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("CAP Électricien"), "{text}");
     assert!(text.contains("tout en apprentissage"), "{text}");
     // Esc goes back through the stack.
     send(&mut app, &[Msg::Back, Msg::Back, Msg::Back]);
-    assert!(matches!(app.screen(), Screen::Accueil { .. }));
+    assert!(matches!(app.screen(), Screen::Accueil(_)));
 }
 
 #[test]
@@ -97,15 +95,11 @@ fn going_back_in_the_questionnaire_changes_an_answer() {
             Msg::Char('3'),
         ],
     );
-    assert!(matches!(app.screen(), Screen::Questionnaire { pos: 2, .. }));
+    assert!(matches!(app.screen(), Screen::Questionnaire(q) if q.pos == 2));
     send(&mut app, &[Msg::Left, Msg::Left]);
     assert!(matches!(
         app.screen(),
-        Screen::Questionnaire {
-            pos: 0,
-            cursor: 4,
-            ..
-        }
+        Screen::Questionnaire(q) if q.pos == 0 && q.cursor == 4
     ));
     update(&mut app, Msg::Char('0'));
     assert_eq!(
@@ -116,7 +110,7 @@ fn going_back_in_the_questionnaire_changes_an_answer() {
     update(&mut app, Msg::Back);
     assert_eq!(app.overlay, Some(Overlay::ConfirmLeaveQuiz));
     update(&mut app, Msg::Char('n'));
-    assert!(matches!(app.screen(), Screen::Questionnaire { .. }));
+    assert!(matches!(app.screen(), Screen::Questionnaire(_)));
     // "q" asks too, and "o" quits.
     update(&mut app, Msg::Char('q'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
@@ -133,16 +127,16 @@ fn search_open_and_back_chain() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Électricien du bâtiment"), "{text}");
     update(&mut app, Msg::Enter);
-    assert!(matches!(app.screen(), Screen::FicheMetier { id, .. } if id == "electricien"));
+    assert!(matches!(app.screen(), Screen::FicheMetier(f) if f.id == "electricien"));
     update(&mut app, Msg::Back);
-    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "electricien"));
+    assert!(matches!(app.screen(), Screen::Recherche(r) if r.query == "electricien"));
     update(&mut app, Msg::Back);
-    assert!(matches!(app.screen(), Screen::Accueil { .. }));
+    assert!(matches!(app.screen(), Screen::Accueil(_)));
     // In the search field, q and digits are text, not shortcuts.
     update(&mut app, Msg::Char('/'));
     typed(&mut app, "q1");
     assert!(!app.quit);
-    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "q1"));
+    assert!(matches!(app.screen(), Screen::Recherche(r) if r.query == "q1"));
 }
 
 #[test]
@@ -162,7 +156,7 @@ fn reject_refills_and_compare() {
     typed(&mut app, "electricien");
     send(&mut app, &[Msg::Enter, Msg::Char('c'), Msg::Char('v')]);
     assert_eq!(app.session.comparaison.len(), 2);
-    assert!(matches!(app.screen(), Screen::Comparer { .. }));
+    assert!(matches!(app.screen(), Screen::Comparer(_)));
     let text = screen_text(&app, 80, 24);
     assert!(
         text.contains("Électricien") && text.contains("Technicien de maintenance"),
@@ -187,7 +181,7 @@ fn filters_narrow_the_results() {
 fn apprenticeship_pay_simulator() {
     let mut app = App::new(bundled());
     update(&mut app, Msg::Char('4'));
-    assert!(matches!(app.screen(), Screen::Apprentissage { .. }));
+    assert!(matches!(app.screen(), Screen::Apprentissage(_)));
     // 16 years, first year: 27 % of 1 823,03 € = 492,22 €.
     let text = screen_text(&app, 80, 24);
     assert!(
@@ -229,7 +223,7 @@ fn explorer_lists_rich_then_short_fiches() {
         Some(boussole::tui::app::DomainEntry::Rome(_))
     ));
     send(&mut app, &[Msg::End, Msg::Enter]);
-    assert!(matches!(app.screen(), Screen::FicheRome { .. }));
+    assert!(matches!(app.screen(), Screen::FicheRome(_)));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("fiche courte"), "{text}");
 }
@@ -512,6 +506,24 @@ fn export_asks_then_requests_the_write() {
     assert!(screen_text(&app, 80, 24).contains("Résumé enregistré"));
 }
 
+/// The key bar and the help say what the keys do in a kiosk: `q` wipes
+/// everything, Ctrl-C asks before ending the session.
+#[test]
+fn kiosk_bar_and_help_say_what_q_and_ctrl_c_do() {
+    let mut app = App::kiosk(fixture());
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("q tout effacer"), "{text}");
+    assert!(!text.contains("quitter"), "{text}");
+    update(&mut app, Msg::Help);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("terminer la session"), "{text}");
+    assert!(!text.contains("quitter"), "{text}");
+    let mut app = App::new(fixture());
+    assert!(screen_text(&app, 120, 40).contains("q quitter"));
+    update(&mut app, Msg::Help);
+    assert!(screen_text(&app, 120, 40).contains("quitter tout de suite"));
+}
+
 #[test]
 fn kiosk_offers_no_export_and_no_saving() {
     let mut app = App::kiosk(fixture());
@@ -571,21 +583,18 @@ fn mouse_clicks_select_and_answer() {
     // Résultats: header row at y = 8, first métier at 9, second at 10.
     update(&mut app, Msg::Click(5, 10));
     assert!(
-        matches!(app.screen(), Screen::Resultats { sel: 1, .. }),
+        matches!(app.screen(), Screen::Resultats(r) if r.sel == 1),
         "{:?}",
         app.screen()
     );
     update(&mut app, Msg::Click(5, 8)); // a header: nothing changes
-    assert!(matches!(app.screen(), Screen::Resultats { sel: 1, .. }));
+    assert!(matches!(app.screen(), Screen::Resultats(r) if r.sel == 1));
     // A click on the filters pane selects a filter row (y = 2 + row).
     update(&mut app, Msg::Click(5, 4));
     assert!(matches!(
         app.screen(),
-        Screen::Resultats {
-            pane: boussole::tui::app::ResPane::Filtres,
-            filter: 2,
-            ..
-        }
+        Screen::Resultats(r)
+            if r.pane == boussole::tui::app::ResPane::Filtres && r.filter == 2
     ));
     // Explorer: the second domain in the left column.
     let mut app = App::new(fixture());
@@ -593,11 +602,7 @@ fn mouse_clicks_select_and_answer() {
     update(&mut app, Msg::Click(3, 3));
     assert!(matches!(
         app.screen(),
-        Screen::Explorer {
-            domaine: 1,
-            right: false,
-            ..
-        }
+        Screen::Explorer(e) if e.domaine == 1 && !e.right
     ));
 }
 
@@ -605,8 +610,8 @@ fn mouse_clicks_select_and_answer() {
 fn hjkl_move_like_arrows_except_in_the_search_field() {
     let mut app = App::new(fixture());
     send(&mut app, &[Msg::Char('j'), Msg::Char('j'), Msg::Char('k')]);
-    assert!(matches!(app.screen(), Screen::Accueil { sel: 1 }));
+    assert!(matches!(app.screen(), Screen::Accueil(a) if a.sel == 1));
     update(&mut app, Msg::Char('/'));
     typed(&mut app, "hjkl");
-    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "hjkl"));
+    assert!(matches!(app.screen(), Screen::Recherche(r) if r.query == "hjkl"));
 }

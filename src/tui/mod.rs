@@ -6,8 +6,11 @@
 //! tested with ratatui's `TestBackend`.
 
 pub mod app;
+pub mod keys;
 pub mod layout;
+pub mod model;
 pub mod msg;
+pub mod screens;
 pub mod strings;
 pub mod theme;
 pub mod view;

@@ -27,6 +27,7 @@ pub const QUIZ_TITRE_RAPIDE: &str = "Questionnaire rapide";
 pub const QUIZ_TITRE_COMPLET: &str = "Questionnaire complet";
 pub const QUIZ_CONSIGNE: &str = "Est-ce que tu aimerais faire cette activité ?";
 pub const QUIZ_VIDE: &str = "Le questionnaire est vide dans ce contenu.";
+pub const QUIZ_TA_REPONSE: &str = "  (ta réponse)";
 
 pub const PROFIL_TITRE: &str = "Mon profil";
 pub const PROFIL_CODE: &str = "Ton code";
@@ -159,98 +160,77 @@ pub const MSG_EFFACE: &str = "Tout ce qui était enregistré a été effacé.";
 pub const MSG_RIEN_ECRIT: &str = "Ici, Boussole n'écrit rien.";
 pub const MSG_REJETE: &str = "Mis de côté : la liste se complète.";
 
-/// Key and action pairs for the bottom bar and the help.
-pub type Keys = &'static [(&'static str, &'static str)];
+// Keys, as the bottom bar and the help write them (the tables that bind
+// them are in each screen, see `keys`).
+pub const TOUCHE_ENTREE: &str = "Entrée";
+pub const TOUCHE_ECHAP: &str = "Échap";
+pub const TOUCHE_TAB: &str = "Tab";
+pub const TOUCHE_HAUT_BAS: &str = "↑↓";
+pub const TOUCHE_GAUCHE: &str = "←";
+pub const TOUCHE_GAUCHE_DROITE: &str = "← →";
+pub const TOUCHE_PAGE_SUIVANTE: &str = "PgSuiv";
+pub const TOUCHE_MENU: &str = "1-5";
+pub const TOUCHE_NOTES: &str = "0-4";
+pub const TOUCHE_LETTRES: &str = "lettres";
+pub const TOUCHE_SLASH: &str = "/";
+pub const TOUCHE_AIDE: &str = "?";
+pub const TOUCHE_AIDE_F1: &str = "? ou F1";
+pub const TOUCHE_Q: &str = "q";
+pub const TOUCHE_P: &str = "p";
+pub const TOUCHE_N: &str = "n";
+pub const TOUCHE_X: &str = "x";
+pub const TOUCHE_F: &str = "f";
+pub const TOUCHE_C: &str = "c";
+pub const TOUCHE_E: &str = "e";
+pub const TOUCHE_V: &str = "v";
+pub const TOUCHE_CTRL_C: &str = "Ctrl+C";
+pub const TOUCHE_HJKL: &str = "h j k l";
+pub const TOUCHE_TABS: &str = "Tab / Maj+Tab";
+pub const TOUCHE_PAGES: &str = "PgPréc / PgSuiv";
+pub const TOUCHE_BOUTS: &str = "Début / Fin";
 
-pub const KEYS_ACCUEIL: Keys = &[
-    ("1-5", "choisir"),
-    ("↑↓", "se déplacer"),
-    ("Entrée", "ouvrir"),
-    ("/", "chercher"),
-    ("?", "aide"),
-    ("q", "quitter"),
-];
-pub const KEYS_QUIZ: Keys = &[
-    ("0-4", "répondre"),
-    ("n", "je ne sais pas"),
-    ("←", "précédente"),
-    ("Échap", "arrêter"),
-    ("?", "aide"),
-];
-pub const KEYS_PROFIL: Keys = &[
-    ("Entrée", "voir les métiers"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_RESULTATS: Keys = &[
-    ("Entrée", "fiche"),
-    ("x", "pas pour moi"),
-    ("f", "favori"),
-    ("c", "comparer"),
-    ("e", "exporter"),
-    ("v", "comparaison"),
-    ("Tab", "filtres"),
-    ("?", "aide"),
-];
-pub const KEYS_FICHE: Keys = &[
-    ("← →", "onglets"),
-    ("Entrée", "ouvrir"),
-    ("f", "favori"),
-    ("c", "comparer"),
-    ("p", "parler"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_FORMATION: Keys = &[
-    ("↑↓", "choisir"),
-    ("Entrée", "ouvrir"),
-    ("p", "parler"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_EXPLORER: Keys = &[
-    ("↑↓", "choisir"),
-    ("Tab", "changer de colonne"),
-    ("Entrée", "ouvrir"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_RECHERCHE: Keys = &[
-    ("lettres", "chercher"),
-    ("↑↓", "choisir"),
-    ("Entrée", "ouvrir"),
-    ("Échap", "retour"),
-];
-pub const KEYS_APPRENTISSAGE: Keys = &[
-    ("↑↓", "choisir"),
-    ("← →", "changer"),
-    ("PgSuiv", "lire la suite"),
-    ("Échap", "retour"),
-];
-pub const KEYS_CONTACTS: Keys = &[("↑↓", "faire défiler"), ("Échap", "retour"), ("?", "aide")];
-pub const KEYS_COMPARER: Keys = &[
-    ("← →", "choisir"),
-    ("↑↓", "faire défiler"),
-    ("x", "retirer"),
-    ("Entrée", "fiche"),
-    ("Échap", "retour"),
-];
+// What keys do, in the bottom bar.
+pub const ACTION_CHOISIR: &str = "choisir";
+pub const ACTION_SE_DEPLACER: &str = "se déplacer";
+pub const ACTION_OUVRIR: &str = "ouvrir";
+pub const ACTION_CHERCHER: &str = "chercher";
+pub const ACTION_AIDE: &str = "aide";
+pub const ACTION_QUITTER: &str = "quitter";
+pub const ACTION_TOUT_EFFACER: &str = "tout effacer";
+pub const ACTION_TERMINER: &str = "terminer";
+pub const ACTION_REPONDRE: &str = "répondre";
+pub const ACTION_NE_SAIT_PAS: &str = "je ne sais pas";
+pub const ACTION_PRECEDENTE: &str = "précédente";
+pub const ACTION_ARRETER: &str = "arrêter";
+pub const ACTION_VOIR_METIERS: &str = "voir les métiers";
+pub const ACTION_RETOUR: &str = "retour";
+pub const ACTION_FICHE: &str = "fiche";
+pub const ACTION_PAS_POUR_MOI: &str = "pas pour moi";
+pub const ACTION_FAVORI: &str = "favori";
+pub const ACTION_COMPARER: &str = "comparer";
+pub const ACTION_EXPORTER: &str = "exporter";
+pub const ACTION_COMPARAISON: &str = "comparaison";
+pub const ACTION_FILTRES: &str = "filtres";
+pub const ACTION_ONGLETS: &str = "onglets";
+pub const ACTION_PARLER: &str = "parler";
+pub const ACTION_CHANGER_COLONNE: &str = "changer de colonne";
+pub const ACTION_CHANGER: &str = "changer";
+pub const ACTION_LIRE_SUITE: &str = "lire la suite";
+pub const ACTION_DEFILER: &str = "faire défiler";
+pub const ACTION_RETIRER: &str = "retirer";
 
-/// Extra lines of the help, common to every screen.
-pub const AIDE_COMMUNE: Keys = &[
-    ("/", "rechercher, depuis n'importe quel écran"),
-    ("h j k l", "comme les flèches (sauf dans la recherche)"),
-    ("Échap", "revenir à l'écran précédent"),
-    ("? ou F1", "cette aide"),
-    ("Tab / Maj+Tab", "passer d'une zone à l'autre"),
-    ("PgPréc / PgSuiv", "page précédente / suivante"),
-    ("Début / Fin", "premier / dernier élément"),
-    (
-        "q",
-        "quitter (demande confirmation pendant le questionnaire)",
-    ),
-    ("Ctrl+C", "quitter tout de suite"),
-];
+// Lines of the help for the keys of every screen.
+pub const AIDE_CHERCHER: &str = "rechercher, depuis n'importe quel écran";
+pub const AIDE_HJKL: &str = "comme les flèches (sauf dans la recherche)";
+pub const AIDE_RETOUR: &str = "revenir à l'écran précédent";
+pub const AIDE_AIDE: &str = "cette aide";
+pub const AIDE_ZONES: &str = "passer d'une zone à l'autre";
+pub const AIDE_PAGES: &str = "page précédente / suivante";
+pub const AIDE_BOUTS: &str = "premier / dernier élément";
+pub const AIDE_QUITTER: &str = "quitter (demande confirmation pendant le questionnaire)";
+pub const AIDE_INTERROMPRE: &str = "quitter tout de suite";
+pub const AIDE_TOUT_EFFACER: &str = "tout effacer et revenir à l'accueil";
+pub const AIDE_TERMINER: &str = "terminer la session (demande confirmation)";
 
 /// "Activité 3 / 30"
 pub fn quiz_progression(pos: usize, total: usize) -> String {

@@ -1,15 +1,8 @@
-//! Views: one function per screen, drawing the model. No I/O, no state change.
+//! Drawing: the frame (header, the screen's body, the key bar, dialogs), and
+//! the widgets the screens draw with (lists, text panes, fields). Each
+//! screen's own drawing is in its module (`screens`).
 
-mod accueil;
-mod comparer;
-mod explorer;
-mod fiches;
-mod infos;
 mod overlay;
-mod profil;
-mod quiz;
-mod recherche;
-mod resultats;
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -23,8 +16,9 @@ use ratatui::widgets::{
     ScrollbarState, Wrap,
 };
 
-use super::app::{App, Screen};
-use super::strings::{self as s, Keys};
+use super::app::App;
+use super::keys::Shown;
+use super::strings as s;
 use super::theme::Theme;
 use super::wrap;
 
@@ -53,102 +47,31 @@ pub fn draw(app: &App, theme: &Theme, texts: &mut wrap::Cache, frame: &mut Frame
         return;
     }
     let [top, body, bottom] = super::layout::frame(area);
-    let (title, keys) = screen_title_keys(app);
+    let screen = app.screen();
+    let keys = screen.shown_keys(app);
     let header = Line::from(vec![
         Span::styled(format!(" {} ", s::APP_TITLE), theme.title),
         Span::styled(
-            format!("{}{title}", theme.glyphs.sep.trim_start()),
+            format!("{}{}", theme.glyphs.sep.trim_start(), screen.title()),
             theme.muted,
         ),
     ]);
     frame.render_widget(Paragraph::new(header), top);
-    match app.screen() {
-        Screen::Accueil { sel } => accueil::view(app, theme, frame, body, *sel),
-        Screen::Questionnaire { form, pos, cursor } => {
-            quiz::view(app, theme, frame, body, *form, *pos, *cursor)
-        }
-        Screen::Profil { scroll } => profil::view(app, theme, frame, texts, body, *scroll),
-        Screen::Resultats { pane, sel, filter } => {
-            resultats::view(app, theme, frame, texts, body, *pane, *sel, *filter)
-        }
-        Screen::FicheMetier {
-            id,
-            tab,
-            sel,
-            scroll,
-        } => fiches::metier(app, theme, frame, texts, body, id, *tab, *sel, *scroll),
-        Screen::FicheFormation { id, sel } => {
-            fiches::formation(app, theme, frame, texts, body, id, *sel)
-        }
-        Screen::FicheRome { code, sel } => fiches::rome(app, theme, frame, texts, body, code, *sel),
-        Screen::Explorer {
-            domaine,
-            sel,
-            right,
-        } => explorer::view(app, theme, frame, texts, body, *domaine, *sel, *right),
-        Screen::Recherche { query, sel } => {
-            recherche::view(app, theme, frame, texts, body, query, *sel)
-        }
-        Screen::Apprentissage { field, scroll } => {
-            infos::apprentissage(app, theme, frame, texts, body, *field, *scroll)
-        }
-        Screen::Contacts { scroll } => infos::contacts(app, theme, frame, texts, body, *scroll),
-        Screen::Comparer { sel, scroll } => {
-            comparer::view(app, theme, frame, texts, body, *sel, *scroll)
-        }
-    }
+    screen.view(app, theme, frame, texts, body);
     frame.render_widget(
-        Paragraph::new(key_bar(
-            keys,
-            app.flash.as_deref(),
-            theme,
-            bottom.width,
-            app.storage.is_some(),
-        )),
+        Paragraph::new(key_bar(&keys, app.flash.as_deref(), theme, bottom.width)),
         bottom,
     );
     if let Some(o) = app.overlay {
-        overlay::view(app, theme, frame, area, o, keys);
+        overlay::view(app, theme, frame, area, o, &keys);
     }
     if let Some(secs) = app.idle_countdown {
         overlay::idle(theme, frame, area, secs);
     }
 }
 
-/// The screen's name for the header, and its keys for the bottom bar.
-fn screen_title_keys(app: &App) -> (&'static str, Keys) {
-    match app.screen() {
-        Screen::Accueil { .. } => (s::APP_SUBTITLE, s::KEYS_ACCUEIL),
-        Screen::Questionnaire { form, .. } => (
-            if *form == crate::quiz::Form::Rapide {
-                s::QUIZ_TITRE_RAPIDE
-            } else {
-                s::QUIZ_TITRE_COMPLET
-            },
-            s::KEYS_QUIZ,
-        ),
-        Screen::Profil { .. } => (s::PROFIL_TITRE, s::KEYS_PROFIL),
-        Screen::Resultats { .. } => (s::RESULTATS_TITRE, s::KEYS_RESULTATS),
-        Screen::FicheMetier { .. } => (s::FICHE_METIER_TITRE, s::KEYS_FICHE),
-        Screen::FicheFormation { .. } | Screen::FicheRome { .. } => {
-            (s::FORMATION_NIVEAU, s::KEYS_FORMATION)
-        }
-        Screen::Explorer { .. } => (s::EXPLORER_TITRE, s::KEYS_EXPLORER),
-        Screen::Recherche { .. } => (s::RECHERCHE_TITRE, s::KEYS_RECHERCHE),
-        Screen::Apprentissage { .. } => (s::APPRENTISSAGE_TITRE, s::KEYS_APPRENTISSAGE),
-        Screen::Contacts { .. } => (s::CONTACTS_TITRE, s::KEYS_CONTACTS),
-        Screen::Comparer { .. } => (s::COMPARER_TITRE, s::KEYS_COMPARER),
-    }
-}
-
 /// The bottom bar: as many of the screen's keys as fit, "?" (help) always last.
-fn key_bar<'a>(
-    keys: Keys,
-    flash: Option<&'a str>,
-    theme: &Theme,
-    width: u16,
-    can_write: bool,
-) -> Line<'a> {
+fn key_bar<'a>(keys: &[Shown], flash: Option<&'a str>, theme: &Theme, width: u16) -> Line<'a> {
     if let Some(msg) = flash {
         return Line::from(Span::styled(format!(" {msg}"), theme.warning));
     }
@@ -156,16 +79,12 @@ fn key_bar<'a>(
         |k: &'static str, a: &str| theme.glyphs.key(k).chars().count() + a.chars().count() + 4;
     let help = keys
         .iter()
-        .find(|(k, _)| *k == "?")
+        .find(|(k, _)| *k == s::TOUCHE_AIDE)
         .copied()
-        .unwrap_or(("?", "aide"));
+        .unwrap_or((s::TOUCHE_AIDE, s::ACTION_AIDE));
     let mut room = usize::from(width).saturating_sub(1 + cost(help.0, help.1));
     let mut chosen: Vec<(&str, &str)> = Vec::new();
-    // Exporting is offered only where this session may write (never in kiosk mode).
-    for (k, a) in keys
-        .iter()
-        .filter(|(k, _)| *k != "?" && (can_write || *k != "e"))
-    {
+    for (k, a) in keys.iter().filter(|(k, _)| *k != s::TOUCHE_AIDE) {
         let c = cost(k, a);
         if c > room {
             break;
@@ -195,7 +114,7 @@ fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered block, highlighted when focused (thicker border, and colour).
-pub(super) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+pub(crate) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
     let g = &theme.glyphs;
     let b = Block::default()
         .borders(Borders::ALL)
@@ -224,14 +143,14 @@ fn scrollbar(theme: &Theme) -> Scrollbar<'_> {
 
 /// The rows of a list: `len` of them; row `i` is built by `row(i)` and takes
 /// `height(i)` lines. Only the rows that show are built.
-pub(super) struct ListRows<H, R> {
+pub(crate) struct ListRows<H, R> {
     pub len: usize,
     pub height: H,
     pub row: R,
 }
 
 /// Rows of one line each (a `ListItem` made of a `Line`).
-pub(super) fn one_line_rows<'a, R>(len: usize, row: R) -> ListRows<fn(usize) -> usize, R>
+pub(crate) fn one_line_rows<'a, R>(len: usize, row: R) -> ListRows<fn(usize) -> usize, R>
 where
     R: Fn(usize) -> ListItem<'a>,
 {
@@ -243,7 +162,7 @@ where
 }
 
 /// A list with its selection and a scrollbar when it does not fit.
-pub(super) fn list<'a, H, R>(
+pub(crate) fn list<'a, H, R>(
     frame: &mut Frame,
     area: Rect,
     rows: ListRows<H, R>,
@@ -300,7 +219,7 @@ where
 
 /// Row `n` of a grouped list (see `App::result_rows`): an entry, or a header
 /// naming the group of the entry that follows it.
-pub(super) fn grouped<'a, T>(
+pub(crate) fn grouped<'a, T>(
     rows: &[Option<usize>],
     entries: &'a [T],
     n: usize,
@@ -331,7 +250,7 @@ pub struct TextPane<'a> {
 }
 
 impl<'a> TextPane<'a> {
-    pub(super) fn new(area: Rect, title: impl Into<Cow<'a, str>>, lines: Vec<Line<'a>>) -> Self {
+    pub(crate) fn new(area: Rect, title: impl Into<Cow<'a, str>>, lines: Vec<Line<'a>>) -> Self {
         Self {
             area,
             title: title.into(),
@@ -341,11 +260,11 @@ impl<'a> TextPane<'a> {
         }
     }
 
-    pub(super) fn focused(self, focused: bool) -> Self {
+    pub(crate) fn focused(self, focused: bool) -> Self {
         Self { focused, ..self }
     }
 
-    pub(super) fn scroll(self, scroll: u16) -> Self {
+    pub(crate) fn scroll(self, scroll: u16) -> Self {
         Self { scroll, ..self }
     }
 
@@ -358,7 +277,7 @@ impl<'a> TextPane<'a> {
 /// Draws a text pane, with a scrollbar when the text is longer than the pane.
 /// The text is wrapped once per width (see `wrap`): only the visible rows
 /// are drawn.
-pub(super) fn text(frame: &mut Frame, texts: &mut wrap::Cache, pane: TextPane<'_>, theme: &Theme) {
+pub(crate) fn text(frame: &mut Frame, texts: &mut wrap::Cache, pane: TextPane<'_>, theme: &Theme) {
     let TextPane {
         area,
         title,
@@ -386,27 +305,27 @@ pub(super) fn text(frame: &mut Frame, texts: &mut wrap::Cache, pane: TextPane<'_
 }
 
 /// "Label : value" line.
-pub(super) fn field<'a>(label: &'a str, value: String, theme: &Theme) -> Line<'a> {
+pub(crate) fn field<'a>(label: &'a str, value: String, theme: &Theme) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{label} : "), theme.header),
         Span::raw(value),
     ])
 }
 
-pub(super) fn heading<'a>(t: &'a str, theme: &Theme) -> Line<'a> {
+pub(crate) fn heading<'a>(t: &'a str, theme: &Theme) -> Line<'a> {
     Line::from(Span::styled(t, theme.header))
 }
 
-pub(super) fn bullet(t: &str) -> Line<'_> {
+pub(crate) fn bullet(t: &str) -> Line<'_> {
     Line::from(format!("  - {t}"))
 }
 
-pub(super) fn style_if(cond: bool, style: Style) -> Style {
+pub(crate) fn style_if(cond: bool, style: Style) -> Style {
     if cond { style } else { Style::default() }
 }
 
 /// A rectangle centred in `area`.
-pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect {

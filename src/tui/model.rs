@@ -1,0 +1,373 @@
+//! The model of the terminal guide: the content, what the person entered,
+//! what was found for them, and what the runner must do. The navigation
+//! stack is not here: it is `App`'s (see `app`), so that the screens, which
+//! change the model, never depend on the dispatch that calls them.
+
+use std::collections::HashSet;
+
+use crate::content::{Content, Formation, Metier};
+use crate::matching::{self, Bucket, Filters, Method, Reasons};
+use crate::parcours::{self, Etape, Mode, Route};
+use crate::quiz::{self, Answers, Form, Profile};
+use crate::search::{Hit, Index};
+
+use super::strings as s;
+
+/// Most métiers in a comparison.
+pub const MAX_COMPARE: usize = 3;
+
+/// Where this session may write (None in kiosk mode: nothing is written).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Storage {
+    /// Where summaries are exported (the documents directory).
+    pub export_dir: std::path::PathBuf,
+    /// Where "Enregistrer" keeps the session (the data directory).
+    pub data_dir: std::path::PathBuf,
+}
+
+/// Something `update` asks the runner to do (file writes happen outside `update`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Write the summary (Markdown and HTML) into this directory.
+    Export(std::path::PathBuf),
+    /// Save the session in the data directory.
+    Save,
+    /// Remove everything saved.
+    Erase,
+}
+
+/// A dialog over the current screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overlay {
+    Help,
+    ChooseForm {
+        rapide: bool,
+    },
+    ConfirmQuit,
+    ConfirmLeaveQuiz,
+    /// Kiosk: end the session (Ctrl-C / Ctrl-D)?
+    ConfirmEnd,
+    /// Write the summary into the export directory?
+    ConfirmExport,
+    /// Remove everything saved?
+    ConfirmErase,
+}
+
+/// One ranked métier, owned by the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    pub id: String,
+    pub score: f64,
+    pub bucket: Bucket,
+    pub reasons: Reasons,
+}
+
+/// What the person entered: nothing of it leaves the process.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Session {
+    pub situation: usize,
+    pub form: Option<Form>,
+    pub answers: Answers,
+    pub profile: Option<Profile>,
+    pub filters: Filters,
+    pub rejected: HashSet<String>,
+    pub favoris: Vec<String>,
+    pub comparaison: Vec<String>,
+    /// Situation chosen on the Parcours tab (defaults to `situation`).
+    pub parcours_situation: Option<usize>,
+    pub age: u8,
+    pub annee: u8,
+}
+
+/// The whole model (without the navigation stack).
+pub struct Model {
+    pub content: Content,
+    pub index: Index,
+    pub overlay: Option<Overlay>,
+    pub session: Session,
+    pub method: Method,
+    pub ranked: Vec<Ranked>,
+    pub hits: Vec<Hit>,
+    /// A short message shown in the bottom bar until the next key.
+    pub flash: Option<String>,
+    pub quit: bool,
+    pub size: (u16, u16),
+    /// Kiosk mode: `q` wipes and goes home, Ctrl-C asks before ending.
+    pub kiosk: bool,
+    /// Kiosk: seconds left before the wipe, while the warning shows.
+    pub idle_countdown: Option<u16>,
+    /// Where files may be written; None in kiosk mode.
+    pub storage: Option<Storage>,
+    /// A write for the runner to perform after this update.
+    pub effect: Option<Effect>,
+    /// The routes the Parcours tab shows, found by `update`: searching them
+    /// takes milliseconds, too long to redo at every frame.
+    routes: Option<FoundRoutes>,
+}
+
+/// Routes from a situation to a métier, as `parcours::routes` found them
+/// (formations by their index in `content.formations`).
+#[derive(Debug, Clone, PartialEq)]
+struct FoundRoutes {
+    metier: String,
+    situation: usize,
+    routes: Vec<FoundRoute>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct FoundRoute {
+    etapes: Vec<(usize, Mode)>,
+    duree_mois: Option<u32>,
+    tout_apprentissage: bool,
+}
+
+/// Most routes shown on the Parcours tab.
+pub const MAX_ROUTES: usize = 5;
+
+impl Model {
+    /// A model with a ready-made search index (the compiled one of the
+    /// bundled content); built from the content when `None`.
+    pub fn new(content: Content, index: Option<Index>) -> Self {
+        let index = index.unwrap_or_else(|| Index::new(&content));
+        let session = Session::fresh(&content);
+        Self {
+            content,
+            index,
+            overlay: None,
+            session,
+            method: Method::Correlation,
+            ranked: Vec::new(),
+            hits: Vec::new(),
+            flash: None,
+            quit: false,
+            size: (80, 24),
+            kiosk: false,
+            idle_countdown: None,
+            storage: None,
+            effect: None,
+            routes: None,
+        }
+    }
+
+    /// Wipes everything the person entered (the screens are the app's).
+    pub fn reset(&mut self) {
+        self.session = Session::fresh(&self.content);
+        self.ranked.clear();
+        self.hits.clear();
+        self.routes = None;
+        self.overlay = None;
+        self.idle_countdown = None;
+        self.flash = None;
+    }
+
+    /// The session as it would be saved or exported.
+    pub fn saved(&self) -> crate::session::Saved {
+        let mut rejetes: Vec<String> = self.session.rejected.iter().cloned().collect();
+        rejetes.sort();
+        crate::session::Saved::new(
+            self.situation_id(),
+            self.session.form,
+            &self.session.answers,
+            &self.session.favoris,
+            &rejetes,
+        )
+    }
+
+    /// Restores a saved session (answers, favourites, rejected métiers).
+    pub fn restore(&mut self, saved: &crate::session::Saved) {
+        if let Some(i) = self
+            .content
+            .situations
+            .iter()
+            .position(|s| s.id == saved.situation)
+        {
+            self.session.situation = i;
+        }
+        self.session.form = saved.questionnaire.map(Form::from);
+        self.session.answers = saved.answers();
+        self.session.favoris = saved
+            .favoris
+            .iter()
+            .filter(|id| self.content.metier(id).is_some())
+            .cloned()
+            .collect();
+        self.session.rejected = saved.rejetes.iter().cloned().collect();
+        self.session.profile = (!self.session.answers.is_empty())
+            .then(|| quiz::score(&self.content.questionnaire, &self.session.answers));
+        self.recompute();
+    }
+
+    /// The situation the Parcours tab starts from (index in `content.situations`).
+    pub fn parcours_situation(&self) -> usize {
+        self.session
+            .parcours_situation
+            .unwrap_or(self.session.situation)
+    }
+
+    /// The routes from situation `situation` to the métier: those `update`
+    /// found for the Parcours tab, or found now if they are not these.
+    pub fn routes<'a>(&'a self, metier: &'a Metier, situation: usize) -> Vec<Route<'a>> {
+        let formations = &self.content.formations;
+        match &self.routes {
+            Some(found) if found.metier == metier.id && found.situation == situation => found
+                .routes
+                .iter()
+                .map(|r| Route {
+                    etapes: r
+                        .etapes
+                        .iter()
+                        .filter_map(|&(i, mode)| {
+                            formations.get(i).map(|formation| Etape { formation, mode })
+                        })
+                        .collect(),
+                    duree_mois: r.duree_mois,
+                    tout_apprentissage: r.tout_apprentissage,
+                })
+                .collect(),
+            _ => self.find_routes(metier, situation),
+        }
+    }
+
+    fn find_routes<'a>(&'a self, metier: &'a Metier, situation: usize) -> Vec<Route<'a>> {
+        match self.content.situations.get(situation) {
+            Some(s) => parcours::routes(&self.content, &s.id, metier, MAX_ROUTES),
+            None => Vec::new(),
+        }
+    }
+
+    /// Finds the routes the Parcours tab of métier `id` will show, if they
+    /// are not known yet.
+    pub fn prepare_routes(&mut self, id: &str) {
+        let situation = self.parcours_situation();
+        if self
+            .routes
+            .as_ref()
+            .is_some_and(|r| r.metier == *id && r.situation == situation)
+        {
+            return;
+        }
+        let Some(metier) = self.content.metier(id) else {
+            return;
+        };
+        let formations = &self.content.formations;
+        let index_of = |f: &Formation| formations.iter().position(|x| std::ptr::eq(x, f));
+        let routes = self
+            .find_routes(metier, situation)
+            .iter()
+            .map(|r| FoundRoute {
+                etapes: r
+                    .etapes
+                    .iter()
+                    .filter_map(|e| index_of(e.formation).map(|i| (i, e.mode)))
+                    .collect(),
+                duree_mois: r.duree_mois,
+                tout_apprentissage: r.tout_apprentissage,
+            })
+            .collect();
+        self.routes = Some(FoundRoutes {
+            metier: metier.id.clone(),
+            situation,
+            routes,
+        });
+    }
+
+    pub fn situation_id(&self) -> &str {
+        self.content
+            .situations
+            .get(self.session.situation)
+            .map_or("3e", |s| s.id.as_str())
+    }
+
+    pub fn quiz_items(&self, form: Form) -> Vec<&crate::content::Item> {
+        quiz::items(&self.content.questionnaire, form)
+    }
+
+    /// Ranks the métiers again (after an answer, a filter, a rejection).
+    pub fn recompute(&mut self) {
+        let Some(profile) = self.session.profile else {
+            self.ranked.clear();
+            return;
+        };
+        let results = matching::rank(
+            &self.content,
+            &profile,
+            &self.session.answers,
+            &self.session.filters,
+            &self.session.rejected,
+        );
+        self.method = results.method;
+        self.ranked = results
+            .matches
+            .into_iter()
+            .map(|m| Ranked {
+                id: m.metier.id.clone(),
+                score: m.score,
+                bucket: m.bucket,
+                reasons: m.reasons,
+            })
+            .collect();
+    }
+
+    /// Whether the content says where any formation takes place.
+    pub fn has_places(&self) -> bool {
+        self.content.formations.iter().any(|f| !f.lieux.is_empty())
+    }
+
+    /// The ranked métier for an id, if in the current results.
+    pub fn ranked_of(&self, id: &str) -> Option<&Ranked> {
+        self.ranked.iter().find(|r| r.id == id)
+    }
+
+    pub fn toggle_favori(&mut self, id: &str) {
+        if let Some(pos) = self.session.favoris.iter().position(|f| f == id) {
+            self.session.favoris.remove(pos);
+            self.flash = Some(s::MSG_FAVORI_RETIRE.to_string());
+        } else {
+            self.session.favoris.push(id.to_string());
+            self.flash = Some(s::MSG_FAVORI_AJOUTE.to_string());
+        }
+    }
+
+    pub fn toggle_compare(&mut self, id: &str) {
+        if let Some(pos) = self.session.comparaison.iter().position(|f| f == id) {
+            self.session.comparaison.remove(pos);
+            self.flash = Some(s::MSG_COMPARE_RETIRE.to_string());
+        } else if self.session.comparaison.len() >= MAX_COMPARE {
+            self.flash = Some(s::MSG_COMPARE_PLEIN.to_string());
+        } else {
+            self.session.comparaison.push(id.to_string());
+            self.flash = Some(s::MSG_COMPARE_AJOUTE.to_string());
+        }
+    }
+
+    /// Asks to export the summary, if this session may write.
+    pub fn ask_export(&mut self) {
+        if self.storage.is_some() && !self.kiosk {
+            self.overlay = Some(Overlay::ConfirmExport);
+        }
+    }
+}
+
+impl Session {
+    /// A new session: from "3e", 16 years old, first year of contract.
+    fn fresh(content: &Content) -> Self {
+        let situation = content
+            .situations
+            .iter()
+            .position(|s| s.id == "3e")
+            .unwrap_or(0);
+        Self {
+            situation,
+            age: 16,
+            annee: 1,
+            ..Session::default()
+        }
+    }
+}
+
+/// A link to another fiche.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Link {
+    Metier(String),
+    Formation(String),
+}
