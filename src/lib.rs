@@ -9,6 +9,7 @@ pub mod content;
 pub mod export;
 pub mod matching;
 pub mod parcours;
+pub mod present;
 pub mod quiz;
 pub mod search;
 pub mod session;

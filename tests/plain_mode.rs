@@ -85,7 +85,7 @@ fn apprenticeship_simulator_contacts_and_situation() {
     assert_eq!(code, 0);
     assert_plain(&out);
     assert!(
-        out.contains("27 % du SMIC, soit au moins 492.22 € brut par mois"),
+        out.contains("27 % du SMIC, soit au moins 492,22 € brut par mois"),
         "{out}"
     );
     assert!(out.contains("0800 050 000"), "{out}");

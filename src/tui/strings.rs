@@ -1,4 +1,12 @@
-//! Every text the terminal guide shows, in one place.
+//! Every text the terminal guide shows, in one place. The wording of the
+//! domain (levels, durations, routes, reasons, dates) is `crate::present`'s,
+//! shared with the plain mode and the export; it is re-exported here.
+
+pub use crate::present::{
+    PARCOURS_APPRENTISSAGE, PARCOURS_TOUT_APPRENTISSAGE, PARCOURS_VAE, RAISON_FILTRES,
+    RAISON_ITEMS, RAISON_PROFIL, RAISON_THEMES, date_fr, duree_mois, euros, niveau, niveau_vise,
+    ressemblance, salaire, voie,
+};
 
 pub const APP_TITLE: &str = "Boussole";
 pub const APP_SUBTITLE: &str = "métiers, formations et apprentissage en Normandie";
@@ -52,16 +60,8 @@ pub const FILTRE_TOUS: &str = "tous";
 pub const FILTRE_SANS_LIEUX: &str = "tous (lieux pas encore renseignés)";
 pub const OUI: &str = "oui";
 pub const NON: &str = "non";
-pub const BUCKET_TRES_PROCHE: &str = "Très proche";
-pub const BUCKET_PROCHE: &str = "Proche";
-pub const BUCKET_A_EXPLORER: &str = "À explorer";
 pub const MARQUE_FAVORI: &str = "*";
 pub const MARQUE_COMPARE: &str = "=";
-pub const RAISON_THEMES: &str = "Tu aimes";
-pub const RAISON_ITEMS: &str = "Tu as aimé";
-pub const RAISON_FILTRES: &str = "Il remplit tes filtres";
-pub const RAISON_PROFIL: &str = "Son profil ressemble au tien.";
-pub const RAISON_CORRELATION: &str = "Ressemblance avec ton profil";
 
 pub const TAB_METIER: &str = "Le métier";
 pub const FICHE_METIER_TITRE: &str = "Fiche métier";
@@ -87,10 +87,6 @@ pub const FICHE_POURQUOI_VIDE: &str =
 pub const PARCOURS_DEPUIS: &str = "Depuis";
 pub const PARCOURS_CHANGER: &str = "s : changer de situation";
 pub const PARCOURS_AUCUN: &str = "Aucun parcours trouvé depuis cette situation dans Boussole. Parles-en à un conseiller ou une conseillère.";
-pub const PARCOURS_TOUT_APPRENTISSAGE: &str = "tout en apprentissage";
-pub const PARCOURS_APPRENTISSAGE: &str = "apprentissage possible";
-pub const PARCOURS_VAE: &str = "par la VAE";
-pub const PARCOURS_DUREE_EXPERIENCE: &str = "durée selon l'expérience";
 pub const FICHE_COURTE: &str = "fiche courte";
 pub const FICHE_COURTE_TEXTE: &str = "Boussole n'a pas encore de fiche détaillée pour ce métier. Voici son intitulé officiel dans le répertoire des métiers (ROME).";
 pub const FICHE_COURTE_PROCHES: &str = "Fiches détaillées proches";
@@ -232,125 +228,14 @@ pub const AIDE_INTERROMPRE: &str = "quitter tout de suite";
 pub const AIDE_TOUT_EFFACER: &str = "tout effacer et revenir à l'accueil";
 pub const AIDE_TERMINER: &str = "terminer la session (demande confirmation)";
 
+/// "Parcours 1 : 3 ans"
+pub fn parcours_titre(n: usize, duree: Option<u32>) -> String {
+    format!("Parcours {n} : {}", crate::present::duree_parcours(duree))
+}
+
 /// "Activité 3 / 30"
 pub fn quiz_progression(pos: usize, total: usize) -> String {
     format!("Activité {pos} / {total}")
-}
-
-/// "niveau 3 = CAP"
-pub fn niveau(n: u8) -> &'static str {
-    match n {
-        0 => "pas encore de diplôme",
-        3 => "niveau 3 = CAP",
-        4 => "niveau 4 = bac, BP",
-        5 => "niveau 5 = bac+2 (BTS…)",
-        6 => "niveau 6 = bac+3 (licence, BUT…)",
-        7 => "niveau 7 = bac+5 (master, ingénieur)",
-        8 => "niveau 8 = doctorat",
-        _ => "niveau inconnu",
-    }
-}
-
-/// Short label of a level for filters: "jusqu'au bac+2".
-pub fn niveau_vise(n: u8) -> &'static str {
-    match n {
-        3 => "CAP",
-        4 => "bac",
-        5 => "bac+2",
-        6 => "bac+3",
-        7 => "bac+5",
-        8 => "doctorat",
-        _ => "?",
-    }
-}
-
-pub fn duree_mois(m: u32) -> String {
-    match m {
-        1 => "1 mois".to_string(),
-        m if m % 12 == 0 => {
-            let ans = m / 12;
-            if ans == 1 {
-                "1 an".to_string()
-            } else {
-                format!("{ans} ans")
-            }
-        }
-        m => format!("{m} mois"),
-    }
-}
-
-pub fn voie(v: crate::content::Voie) -> &'static str {
-    use crate::content::Voie;
-    match v {
-        Voie::Scolaire => "scolaire",
-        Voie::Apprentissage => "apprentissage",
-        Voie::Continue => "formation continue",
-        Voie::Vae => "VAE",
-    }
-}
-
-pub fn parcours_titre(n: usize, duree: Option<u32>) -> String {
-    match duree {
-        Some(m) => format!("Parcours {n} : {}", duree_mois(m)),
-        None => format!("Parcours {n} : {PARCOURS_DUREE_EXPERIENCE}"),
-    }
-}
-
-pub fn salaire(taux: u8, montant: f64, date: &str) -> String {
-    format!(
-        "{taux} % du SMIC, soit au moins {} € brut par mois (SMIC au {})",
-        euros(montant),
-        date_fr(date)
-    )
-}
-
-/// 1823.03 -> "1 823,03"
-pub fn euros(x: f64) -> String {
-    let cents = (x * 100.0).round() as i64;
-    let (units, cents) = (cents / 100, cents % 100);
-    let digits = units.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(' ');
-        }
-        grouped.push(ch);
-    }
-    format!("{grouped},{cents:02}")
-}
-
-/// "2026-01-01" -> "1er janvier 2026"
-pub fn date_fr(iso: &str) -> String {
-    const MOIS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    let (Some(y), Some(m), Some(d)) = (parts.first(), parts.get(1), parts.get(2)) else {
-        return iso.to_string();
-    };
-    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
-        return iso.to_string();
-    };
-    let Some(mois) = MOIS.get(m.wrapping_sub(1)) else {
-        return iso.to_string();
-    };
-    let jour = if d == 1 {
-        "1er".to_string()
-    } else {
-        d.to_string()
-    };
-    format!("{jour} {mois} {y}")
 }
 
 pub fn age(a: u8) -> String {
@@ -392,28 +277,4 @@ pub fn inactif(secs: u16) -> String {
 
 pub fn trop_petit(w: u16, h: u16) -> String {
     format!("Taille actuelle : {w} × {h}")
-}
-
-pub fn ressemblance(score: f64) -> String {
-    format!(
-        "{RAISON_CORRELATION} : {:.0} %",
-        (score.max(0.0) * 100.0).round()
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn french_formats() {
-        assert_eq!(euros(1823.03), "1 823,03");
-        assert_eq!(euros(492.2181), "492,22");
-        assert_eq!(date_fr("2026-01-01"), "1er janvier 2026");
-        assert_eq!(date_fr("2019-12-25"), "25 décembre 2019");
-        assert_eq!(date_fr("n'importe"), "n'importe");
-        assert_eq!(duree_mois(24), "2 ans");
-        assert_eq!(duree_mois(18), "18 mois");
-        assert_eq!(annee(1), "1re année");
-    }
 }

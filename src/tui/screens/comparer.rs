@@ -151,7 +151,7 @@ fn panes<'a>(
         if let Some(r) = model.ranked_of(id) {
             lines.push(field(
                 s::COMPARER_PROFIL,
-                super::resultats::bucket_label(r.bucket).to_string(),
+                crate::present::bucket(r.bucket).to_string(),
                 theme,
             ));
         }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
 use super::{Nav, ScreenState, clicked, plain_rows, step};
-use crate::matching::{Bucket, Method, Satisfied};
+use crate::matching::Method;
 use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key};
 use crate::tui::model::{Model, Ranked};
 use crate::tui::msg::Msg;
@@ -313,7 +313,7 @@ impl ScreenState for Resultats {
                 |r| ListItem::new(row_line(model, r, theme)),
                 |r| {
                     ListItem::new(Line::from(Span::styled(
-                        bucket_label(r.bucket),
+                        crate::present::bucket(r.bucket),
                         theme.header,
                     )))
                 },
@@ -327,14 +327,6 @@ impl ScreenState for Resultats {
             block(list_title(model), pane == ResPane::Liste, theme),
             theme,
         );
-    }
-}
-
-pub fn bucket_label(b: Bucket) -> &'static str {
-    match b {
-        Bucket::TresProche => s::BUCKET_TRES_PROCHE,
-        Bucket::Proche => s::BUCKET_PROCHE,
-        Bucket::AExplorer => s::BUCKET_A_EXPLORER,
     }
 }
 
@@ -452,7 +444,7 @@ pub fn reasons_lines<'a>(model: &'a Model, r: &Ranked, theme: &Theme) -> Vec<Lin
     }
     lines.push(Line::from(format!(
         "{}{}{}",
-        bucket_label(r.bucket),
+        crate::present::bucket(r.bucket),
         theme.glyphs.sep,
         s::ressemblance(r.score)
     )));
@@ -475,30 +467,11 @@ pub fn reasons_lines<'a>(model: &'a Model, r: &Ranked, theme: &Theme) -> Vec<Lin
     if !r.reasons.filters.is_empty() {
         lines.push(heading(s::RAISON_FILTRES, theme));
         for f in &r.reasons.filters {
-            lines.push(Line::from(format!("  {}", filter_reason(model, f))));
+            lines.push(Line::from(format!("  {}", crate::present::filtre(&model.content, f))));
         }
     }
     if r.reasons.themes.is_empty() && r.reasons.items.is_empty() {
         lines.push(Line::from(s::RAISON_PROFIL));
     }
     lines
-}
-
-fn filter_reason(model: &Model, f: &Satisfied) -> String {
-    match f {
-        Satisfied::Niveau(n) => format!("{} : {}", s::FILTRE_NIVEAU, s::niveau_vise(*n)),
-        Satisfied::Apprentissage => s::FICHE_APPRENTISSAGE_OUI.to_string(),
-        Satisfied::Domaine(d) => format!(
-            "{} : {}",
-            s::FILTRE_DOMAINE,
-            model.content
-                .domaine(d)
-                .map_or(d.as_str(), |x| x.libelle.as_str())
-        ),
-        Satisfied::Departement(d) => format!("{} : {d}", s::FILTRE_DEPARTEMENT),
-        Satisfied::Situation(id) => model
-            .content
-            .situation(id)
-            .map_or(id.clone(), |x| x.libelle.clone()),
-    }
 }
