@@ -61,34 +61,14 @@ pub fn storage() -> Option<Storage> {
     })
 }
 
-/// Today's local date as YYYY-MM-DD, and a stamp for file names.
+/// Today's local date as YYYY-MM-DD, and a stamp for file names. The time
+/// zone is the system's (TZ, then /etc/localtime); UTC when none is found.
 pub fn today() -> (String, String) {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let t = libc::time_t::try_from(now).unwrap_or(0);
-    // SAFETY: localtime_r writes into the zeroed struct we own.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
-    if !ok {
-        return ("1970-01-01".into(), "19700101-000000".into());
-    }
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        tm.tm_year + 1900,
-        tm.tm_mon + 1,
-        tm.tm_mday
-    );
-    let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
-        tm.tm_year + 1900,
-        tm.tm_mon + 1,
-        tm.tm_mday,
-        tm.tm_hour,
-        tm.tm_min,
-        tm.tm_sec
-    );
-    (date, stamp)
+    let now = jiff::ZonedDateTime::now();
+    (
+        now.strftime("%Y-%m-%d").to_string(),
+        now.strftime("%Y%m%d-%H%M%S").to_string(),
+    )
 }
 
 /// Performs a write that `update` asked for, and says what happened.
