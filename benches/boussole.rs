@@ -17,7 +17,7 @@ use boussole::parcours;
 use boussole::quiz::{self, Answer, Answers, Form};
 use boussole::search::Index;
 use boussole::tui::app::Screen;
-use boussole::tui::{App, Msg, Theme, ThemeName, draw, update, wrap};
+use boussole::tui::{App, Msg, Palette, ThemeName, draw, update, wrap};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -245,7 +245,7 @@ fn screens(c: &Content) -> Vec<(&'static str, App)> {
 
 fn rendering(cr: &mut Criterion) {
     let c = content();
-    let theme = Theme::new(ThemeName::Defaut);
+    let theme = Palette::new(ThemeName::Defaut);
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         let mut g = cr.benchmark_group(format!("render {w}x{h}"));
         // A reference point for this machine: plain ratatui, one bordered

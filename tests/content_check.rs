@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use boussole::content::{self, LoadError};
+use boussole::content::{self, LoadDirError};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
@@ -45,14 +45,14 @@ fn plant(dir: &Path, file: &str, from: &str, to: &str) {
 fn problems(dir: &Path) -> Vec<String> {
     match content::load_dir(dir) {
         Ok(_) => Vec::new(),
-        Err(LoadError::Content(e)) => {
+        Err(LoadDirError::Content(e)) => {
             let prefix = format!("{}/", dir.display());
             e.problemes
                 .iter()
                 .map(|p| p.to_string().replace(&prefix, ""))
                 .collect()
         }
-        Err(LoadError::Dir(e)) => vec![e.to_string()],
+        Err(LoadDirError::Dir(e)) => vec![e.to_string()],
     }
 }
 

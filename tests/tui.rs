@@ -5,7 +5,7 @@ use std::path::Path;
 
 use boussole::content::{self, Content};
 use boussole::tui::app::{Overlay, Screen, Tab};
-use boussole::tui::{App, Msg, Theme, ThemeName, update, view};
+use boussole::tui::{App, Msg, Palette, ThemeName, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -34,7 +34,7 @@ fn typed(app: &mut App, text: &str) {
 fn render(app: &App, theme: ThemeName, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     terminal
-        .draw(|f| view(app, &Theme::new(theme), f))
+        .draw(|f| view(app, &Palette::new(theme), f))
         .expect("draw");
     terminal
 }
@@ -63,7 +63,7 @@ fn questionnaire_profile_results_fiche_parcours() {
     let mut app = App::new(fixture());
     take_quick_quiz(&mut app);
     assert_eq!(app.screen(), &Screen::Profil(Default::default()));
-    let profile = app.session.profile.expect("a profile");
+    let profile = app.saisie.profile.expect("a profile");
     assert_eq!(profile.code()[0], boussole::content::Theme::R);
     update(&mut app, Msg::Enter);
     assert!(matches!(app.screen(), Screen::Resultats(_)));
@@ -103,7 +103,7 @@ fn going_back_in_the_questionnaire_changes_an_answer() {
     ));
     update(&mut app, Msg::Char('0'));
     assert_eq!(
-        app.session.answers.get("r-velo"),
+        app.saisie.answers.get("r-velo"),
         Some(boussole::quiz::Answer::Note(0))
     );
     // Leaving midway asks first; "n" keeps the questionnaire.
@@ -151,11 +151,11 @@ fn reject_refills_and_compare() {
     assert_eq!(app.ranked[0].id, before[1]);
     // Compare the remaining one with a second added from a fiche.
     update(&mut app, Msg::Char('c'));
-    assert_eq!(app.session.comparaison, [before[1].clone()]);
+    assert_eq!(app.saisie.comparaison, [before[1].clone()]);
     update(&mut app, Msg::Char('/'));
     typed(&mut app, "electricien");
     send(&mut app, &[Msg::Enter, Msg::Char('c'), Msg::Char('v')]);
-    assert_eq!(app.session.comparaison.len(), 2);
+    assert_eq!(app.saisie.comparaison.len(), 2);
     assert!(matches!(app.screen(), Screen::Comparer(_)));
     let text = screen_text(&app, 80, 24);
     assert!(
@@ -172,7 +172,7 @@ fn filters_narrow_the_results() {
     assert_eq!(app.ranked.len(), 2);
     // Tab to filters, down to "apprentissage seulement", toggle it.
     send(&mut app, &[Msg::Tab, Msg::Down, Msg::Right]);
-    assert!(app.session.filters.apprentissage_seulement);
+    assert!(app.saisie.filters.apprentissage_seulement);
     assert_eq!(app.ranked.len(), 1);
     assert_eq!(app.ranked[0].id, "electricien");
 }
@@ -192,7 +192,7 @@ fn apprenticeship_pay_simulator() {
         &mut app,
         &[Msg::Right, Msg::Right, Msg::Down, Msg::Right, Msg::Right],
     );
-    assert_eq!((app.session.age, app.session.annee), (18, 3));
+    assert_eq!((app.saisie.age, app.saisie.annee), (18, 3));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("67 % du SMIC"), "{text}");
 }
@@ -339,7 +339,7 @@ fn snapshots_at_80x24_and_120x40() {
 fn ascii_mode_draws_no_box_or_arrow_characters() {
     for (name, app) in screens() {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-        let theme = Theme::new(ThemeName::Defaut).ascii();
+        let theme = Palette::new(ThemeName::Defaut).ascii();
         terminal.draw(|f| view(&app, &theme, f)).expect("draw");
         let buffer = terminal.backend().buffer();
         for cell in buffer.content() {
@@ -464,7 +464,7 @@ mod random {
             sizes.push((250, h));
         }
         let mut terminal = Terminal::new(TestBackend::new(1, 1)).expect("test terminal");
-        let theme = Theme::new(ThemeName::Defaut);
+        let theme = Palette::new(ThemeName::Defaut);
         let mut frames = 0;
         for (_, app) in screens() {
             for &(w, h) in &sizes {
@@ -563,8 +563,8 @@ fn a_saved_session_is_restored() {
     let saved = app.saved();
     let mut back = App::new(fixture());
     back.restore(&saved);
-    assert_eq!(back.session.profile, app.session.profile);
-    assert_eq!(back.session.favoris, app.session.favoris);
+    assert_eq!(back.saisie.profile, app.saisie.profile);
+    assert_eq!(back.saisie.favoris, app.saisie.favoris);
     assert_eq!(back.saved(), saved);
 }
 
@@ -575,7 +575,7 @@ fn mouse_clicks_select_and_answer() {
     send(&mut app, &[Msg::Char('1'), Msg::Char('r')]);
     update(&mut app, Msg::Click(10, 12));
     assert_eq!(
-        app.session.answers.get("r-velo"),
+        app.saisie.answers.get("r-velo"),
         Some(boussole::quiz::Answer::Note(3))
     );
     take_quick_quiz(&mut app);

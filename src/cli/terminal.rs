@@ -10,7 +10,7 @@ use boussole::content::Content;
 use boussole::search::Index;
 use boussole::session::{Opened, Store};
 use boussole::tui::app::{Effect, Storage, effect_done};
-use boussole::tui::{self, App, Msg, Theme, ThemeName};
+use boussole::tui::{self, App, Msg, Palette, ThemeName};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -129,7 +129,7 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
     if let Some(id) = &opts.situation
         && let Some(i) = app.content.situations.iter().position(|s| &s.id == id)
     {
-        app.session.situation = i;
+        app.saisie.situation = i;
     }
     if opts.kiosk {
         return app;
@@ -181,9 +181,9 @@ pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
     let theme = if opts.ascii {
-        Theme::new(opts.theme).ascii()
+        Palette::new(opts.theme).ascii()
     } else {
-        Theme::new(opts.theme)
+        Palette::new(opts.theme)
     };
     let result = event_loop(&mut terminal, app, &theme, &opts);
     if opts.mouse {
@@ -202,7 +202,7 @@ pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<
 fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
-    theme: &Theme,
+    theme: &Palette,
     opts: &Options,
 ) -> io::Result<()> {
     let size = terminal.size()?;

@@ -61,7 +61,7 @@ pub fn check_bundled() -> Result<Loaded, ContentError> {
 
 /// Why a content directory could not be loaded.
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+pub enum LoadDirError {
     #[error(transparent)]
     Dir(#[from] DirError),
     #[error(transparent)]
@@ -69,7 +69,7 @@ pub enum LoadError {
 }
 
 /// Loads a content directory laid out like `content/`.
-pub fn load_dir(root: &std::path::Path) -> Result<Loaded, LoadError> {
+pub fn load_dir(root: &std::path::Path) -> Result<Loaded, LoadDirError> {
     let files = read_dir(root)?;
     Ok(load(&files, &root.display().to_string())?)
 }

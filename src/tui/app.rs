@@ -12,7 +12,7 @@ use crate::search::Index;
 use super::keys::{self, Global};
 use super::msg::Msg;
 
-pub use super::model::{Effect, Link, MAX_COMPARE, Model, Overlay, Ranked, Session, Storage};
+pub use super::model::{Effect, Link, MAX_COMPARE, Model, Overlay, Ranked, Saisie, Storage};
 pub use super::screens::accueil::MenuEntry;
 pub use super::screens::explorer::DomainEntry;
 pub use super::screens::fiche_metier::Tab;
@@ -26,7 +26,7 @@ pub struct App {
     pub stack: Vec<Screen>,
 }
 
-/// The app reads as its model: `app.session`, `app.content`…
+/// The app reads as its model: `app.saisie`, `app.content`…
 impl Deref for App {
     type Target = Model;
 
@@ -245,8 +245,8 @@ fn update_overlay(app: &mut App, overlay: Overlay, msg: Msg) {
         }
         Overlay::ConfirmLeaveQuiz if yes => {
             app.overlay = None;
-            app.session.answers.clear();
-            app.session.form = None;
+            app.saisie.answers.clear();
+            app.saisie.form = None;
             app.stack.retain(|s| !matches!(s, Screen::Questionnaire(_)));
             app.go(Nav::Stay);
         }
@@ -257,8 +257,8 @@ fn update_overlay(app: &mut App, overlay: Overlay, msg: Msg) {
 
 fn start_quiz(app: &mut App, form: Form) {
     app.overlay = None;
-    app.session.answers.clear();
-    app.session.form = Some(form);
+    app.saisie.answers.clear();
+    app.saisie.form = Some(form);
     app.stack.retain(|s| {
         !matches!(
             s,

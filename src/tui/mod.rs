@@ -18,5 +18,5 @@ pub mod wrap;
 
 pub use app::{App, update};
 pub use msg::{Msg, from_event};
-pub use theme::{Theme, ThemeName};
+pub use theme::{Palette, ThemeName};
 pub use view::{draw, view};

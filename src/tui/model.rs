@@ -62,9 +62,10 @@ pub struct Ranked {
     pub reasons: Reasons,
 }
 
-/// What the person entered: nothing of it leaves the process.
+/// What the person entered (la saisie), in memory: nothing of it leaves the
+/// process unless saved (`crate::session::Saved`) or exported.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Session {
+pub struct Saisie {
     pub situation: usize,
     pub form: Option<Form>,
     pub answers: Answers,
@@ -84,7 +85,7 @@ pub struct Model {
     pub content: Content,
     pub index: Index,
     pub overlay: Option<Overlay>,
-    pub session: Session,
+    pub saisie: Saisie,
     pub method: Method,
     pub ranked: Vec<Ranked>,
     pub hits: Vec<Hit>,
@@ -129,12 +130,12 @@ impl Model {
     /// bundled content); built from the content when `None`.
     pub fn new(content: Content, index: Option<Index>) -> Self {
         let index = index.unwrap_or_else(|| Index::new(&content));
-        let session = Session::fresh(&content);
+        let saisie = Saisie::fresh(&content);
         Self {
             content,
             index,
             overlay: None,
-            session,
+            saisie,
             method: Method::Correlation,
             ranked: Vec::new(),
             hits: Vec::new(),
@@ -151,7 +152,7 @@ impl Model {
 
     /// Wipes everything the person entered (the screens are the app's).
     pub fn reset(&mut self) {
-        self.session = Session::fresh(&self.content);
+        self.saisie = Saisie::fresh(&self.content);
         self.ranked.clear();
         self.hits.clear();
         self.routes = None;
@@ -162,13 +163,13 @@ impl Model {
 
     /// The session as it would be saved or exported.
     pub fn saved(&self) -> crate::session::Saved {
-        let mut rejetes: Vec<String> = self.session.rejected.iter().cloned().collect();
+        let mut rejetes: Vec<String> = self.saisie.rejected.iter().cloned().collect();
         rejetes.sort();
         crate::session::Saved::new(
             self.situation_id(),
-            self.session.form,
-            &self.session.answers,
-            &self.session.favoris,
+            self.saisie.form,
+            &self.saisie.answers,
+            &self.saisie.favoris,
             &rejetes,
         )
     }
@@ -181,27 +182,27 @@ impl Model {
             .iter()
             .position(|s| s.id == saved.situation)
         {
-            self.session.situation = i;
+            self.saisie.situation = i;
         }
-        self.session.form = saved.questionnaire.map(Form::from);
-        self.session.answers = saved.answers();
-        self.session.favoris = saved
+        self.saisie.form = saved.questionnaire.map(Form::from);
+        self.saisie.answers = saved.answers();
+        self.saisie.favoris = saved
             .favoris
             .iter()
             .filter(|id| self.content.metier(id).is_some())
             .cloned()
             .collect();
-        self.session.rejected = saved.rejetes.iter().cloned().collect();
-        self.session.profile = (!self.session.answers.is_empty())
-            .then(|| quiz::score(&self.content.questionnaire, &self.session.answers));
+        self.saisie.rejected = saved.rejetes.iter().cloned().collect();
+        self.saisie.profile = (!self.saisie.answers.is_empty())
+            .then(|| quiz::score(&self.content.questionnaire, &self.saisie.answers));
         self.recompute();
     }
 
     /// The situation the Parcours tab starts from (index in `content.situations`).
     pub fn parcours_situation(&self) -> usize {
-        self.session
+        self.saisie
             .parcours_situation
-            .unwrap_or(self.session.situation)
+            .unwrap_or(self.saisie.situation)
     }
 
     /// The routes from situation `situation` to the métier: those `update`
@@ -274,7 +275,7 @@ impl Model {
     pub fn situation_id(&self) -> &str {
         self.content
             .situations
-            .get(self.session.situation)
+            .get(self.saisie.situation)
             .map_or("3e", |s| s.id.as_str())
     }
 
@@ -284,16 +285,16 @@ impl Model {
 
     /// Ranks the métiers again (after an answer, a filter, a rejection).
     pub fn recompute(&mut self) {
-        let Some(profile) = self.session.profile else {
+        let Some(profile) = self.saisie.profile else {
             self.ranked.clear();
             return;
         };
         let results = matching::rank(
             &self.content,
             &profile,
-            &self.session.answers,
-            &self.session.filters,
-            &self.session.rejected,
+            &self.saisie.answers,
+            &self.saisie.filters,
+            &self.saisie.rejected,
         );
         self.method = results.method;
         self.ranked = results
@@ -319,23 +320,23 @@ impl Model {
     }
 
     pub fn toggle_favori(&mut self, id: &str) {
-        if let Some(pos) = self.session.favoris.iter().position(|f| f == id) {
-            self.session.favoris.remove(pos);
+        if let Some(pos) = self.saisie.favoris.iter().position(|f| f == id) {
+            self.saisie.favoris.remove(pos);
             self.flash = Some(s::MSG_FAVORI_RETIRE.to_string());
         } else {
-            self.session.favoris.push(id.to_string());
+            self.saisie.favoris.push(id.to_string());
             self.flash = Some(s::MSG_FAVORI_AJOUTE.to_string());
         }
     }
 
     pub fn toggle_compare(&mut self, id: &str) {
-        if let Some(pos) = self.session.comparaison.iter().position(|f| f == id) {
-            self.session.comparaison.remove(pos);
+        if let Some(pos) = self.saisie.comparaison.iter().position(|f| f == id) {
+            self.saisie.comparaison.remove(pos);
             self.flash = Some(s::MSG_COMPARE_RETIRE.to_string());
-        } else if self.session.comparaison.len() >= MAX_COMPARE {
+        } else if self.saisie.comparaison.len() >= MAX_COMPARE {
             self.flash = Some(s::MSG_COMPARE_PLEIN.to_string());
         } else {
-            self.session.comparaison.push(id.to_string());
+            self.saisie.comparaison.push(id.to_string());
             self.flash = Some(s::MSG_COMPARE_AJOUTE.to_string());
         }
     }
@@ -348,7 +349,7 @@ impl Model {
     }
 }
 
-impl Session {
+impl Saisie {
     /// A new session: from "3e", 16 years old, first year of contract.
     fn fresh(content: &Content) -> Self {
         let situation = content
@@ -360,7 +361,7 @@ impl Session {
             situation,
             age: 16,
             annee: 1,
-            ..Session::default()
+            ..Saisie::default()
         }
     }
 }

@@ -10,7 +10,7 @@ use crate::tui::keys::{Entry, Global, Keys, hidden, key};
 use crate::tui::model::{Effect, Model, Overlay};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::style_if;
 use crate::tui::{layout, wrap};
 
@@ -82,7 +82,7 @@ impl Model {
             MenuEntry::Apprentissage,
             MenuEntry::Contacts,
         ];
-        if self.session.profile.is_some() {
+        if self.saisie.profile.is_some() {
             m.push(MenuEntry::Resultats);
         }
         if self.storage.is_some() && !self.kiosk {
@@ -122,7 +122,7 @@ impl ScreenState for Accueil {
         let menu = model.menu();
         let rows = menu.len() + 1;
         let n_sit = model.content.situations.len().max(1);
-        let situation = model.session.situation;
+        let situation = model.saisie.situation;
         let Some(action) = crate::tui::keys::action(KEYS, msg) else {
             return Nav::Stay;
         };
@@ -138,10 +138,10 @@ impl ScreenState for Accueil {
                 }
             }
             Action::Gauche if self.sel == 0 => {
-                model.session.situation = (situation + n_sit - 1) % n_sit
+                model.saisie.situation = (situation + n_sit - 1) % n_sit
             }
             Action::Droite | Action::Ouvrir if self.sel == 0 => {
-                model.session.situation = (situation + 1) % n_sit
+                model.saisie.situation = (situation + 1) % n_sit
             }
             Action::Ouvrir => {
                 if let Some(e) = menu.get(self.sel - 1).copied() {
@@ -170,7 +170,7 @@ impl ScreenState for Accueil {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         _texts: &mut wrap::Cache,
         area: Rect,
@@ -192,11 +192,11 @@ pub fn label(e: MenuEntry) -> &'static str {
     }
 }
 
-pub fn view(model: &Model, theme: &Theme, frame: &mut Frame, area: Rect, sel: usize) {
+pub fn view(model: &Model, theme: &Palette, frame: &mut Frame, area: Rect, sel: usize) {
     let situation = model
         .content
         .situations
-        .get(model.session.situation)
+        .get(model.saisie.situation)
         .map_or("", |s| s.libelle.as_str());
     let mut lines = vec![
         Line::from(""),

@@ -9,7 +9,7 @@ use crate::tui::keys::{self, Entry, Keys, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, heading, style_if, text};
 use crate::tui::wrap;
 
@@ -98,7 +98,7 @@ impl ScreenState for Apprentissage {
             }
             Some(Action::Changer) => {
                 let fwd = msg == Msg::Right;
-                let session = &mut model.session;
+                let session = &mut model.saisie;
                 if self.field == 0 {
                     let a = session.age;
                     session.age = if fwd {
@@ -124,7 +124,7 @@ impl ScreenState for Apprentissage {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -138,7 +138,7 @@ impl ScreenState for Apprentissage {
 /// The pay simulator, then the rules and questions.
 fn panes<'a>(
     model: &'a Model,
-    theme: &Theme,
+    theme: &Palette,
     area: Rect,
     field_sel: usize,
     scroll: u16,
@@ -146,8 +146,8 @@ fn panes<'a>(
     let a = &model.content.apprentissage;
     let [sim_area, rules_area] =
         Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(area);
-    let age = model.session.age;
-    let annee = model.session.annee;
+    let age = model.saisie.age;
+    let annee = model.saisie.annee;
     let value = |sel: bool, v: String| {
         Span::styled(
             format!("{} {v} {}", theme.glyphs.left, theme.glyphs.right),

@@ -9,7 +9,7 @@ use crate::tui::keys::{self, Entry, Keys, hidden, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, field, heading, text};
 use crate::tui::wrap;
 
@@ -76,22 +76,22 @@ impl ScreenState for Comparer {
     }
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Nav {
-        let len = model.session.comparaison.len();
+        let len = model.saisie.comparaison.len();
         match keys::action(KEYS, msg) {
             Some(Action::Retour) => return Nav::Back,
             Some(Action::Precedent) => self.sel = self.sel.saturating_sub(1),
             Some(Action::Suivant) => self.sel = (self.sel + 1).min(len.saturating_sub(1)),
             Some(Action::Defiler) => self.scroll = scroll(self.scroll, msg),
             Some(Action::Retirer) => {
-                if let Some(id) = model.session.comparaison.get(self.sel).cloned() {
+                if let Some(id) = model.saisie.comparaison.get(self.sel).cloned() {
                     model.toggle_compare(&id);
                     self.sel = self
                         .sel
-                        .min(model.session.comparaison.len().saturating_sub(1));
+                        .min(model.saisie.comparaison.len().saturating_sub(1));
                 }
             }
             Some(Action::Fiche) => {
-                if let Some(id) = model.session.comparaison.get(self.sel).cloned() {
+                if let Some(id) = model.saisie.comparaison.get(self.sel).cloned() {
                     return super::fiche_metier::open(id);
                 }
             }
@@ -103,7 +103,7 @@ impl ScreenState for Comparer {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -117,12 +117,12 @@ impl ScreenState for Comparer {
 /// One column per métier compared.
 fn panes<'a>(
     model: &'a Model,
-    theme: &Theme,
+    theme: &Palette,
     area: Rect,
     sel: usize,
     scroll: u16,
 ) -> Vec<TextPane<'a>> {
-    let ids = &model.session.comparaison;
+    let ids = &model.saisie.comparaison;
     if ids.is_empty() {
         return vec![
             TextPane::new(area, s::COMPARER_TITRE, vec![Line::from(s::COMPARER_VIDE)])

@@ -9,7 +9,7 @@ use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, field, text};
 use crate::tui::wrap;
 
@@ -64,7 +64,7 @@ impl ScreenState for Contacts {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -77,7 +77,7 @@ impl ScreenState for Contacts {
 
 fn panes<'a>(
     model: &'a Model,
-    theme: &Theme,
+    theme: &Palette,
     area: Rect,
     scroll: u16,
 ) -> Vec<TextPane<'a>> {

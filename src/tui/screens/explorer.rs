@@ -11,7 +11,7 @@ use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{ListRows, TextPane, block, list, text};
 use crate::tui::{layout, wrap};
 
@@ -162,7 +162,7 @@ impl ScreenState for Explorer {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,

@@ -11,7 +11,7 @@ use crate::tui::keys::{self, Entry, Global, Keys, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, block, field, list, one_line_rows, text};
 use crate::tui::{layout, wrap};
 
@@ -122,7 +122,7 @@ impl ScreenState for FicheFormation {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -154,7 +154,7 @@ impl ScreenState for FicheFormation {
 }
 
 /// What the formation is.
-fn panes<'a>(model: &'a Model, theme: &Theme, area: Rect, id: &str) -> Vec<TextPane<'a>> {
+fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, id: &str) -> Vec<TextPane<'a>> {
     let Some(f) = model.content.formation(id) else {
         return Vec::new();
     };
@@ -221,7 +221,7 @@ pub fn links_pane(
     links: &[Link],
     sel: usize,
     title: &str,
-    theme: &Theme,
+    theme: &Palette,
 ) {
     let row = |i: usize| ListItem::new(links.get(i).map(|l| link_line(model, l)).unwrap_or_default());
     let sel = (!links.is_empty()).then_some(sel);

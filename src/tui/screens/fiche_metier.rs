@@ -13,7 +13,7 @@ use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, block, bullet, field, heading, list, one_line_rows, text};
 use crate::tui::{layout, wrap};
 
@@ -127,7 +127,7 @@ fn fiche_rows(model: &Model, id: &str, tab: Tab) -> usize {
 fn visible_tabs(model: &Model) -> Vec<Tab> {
     Tab::ALL
         .into_iter()
-        .filter(|t| *t != Tab::Pourquoi || model.session.profile.is_some())
+        .filter(|t| *t != Tab::Pourquoi || model.saisie.profile.is_some())
         .collect()
 }
 
@@ -174,7 +174,7 @@ impl ScreenState for FicheMetier {
             Action::Situation if self.tab == Tab::Parcours => {
                 let n = model.content.situations.len().max(1);
                 let cur = model.parcours_situation();
-                model.session.parcours_situation = Some((cur + 1) % n);
+                model.saisie.parcours_situation = Some((cur + 1) % n);
                 self.set_tab(self.tab);
             }
             Action::Ouvrir if self.tab == Tab::Formations => {
@@ -214,7 +214,7 @@ impl ScreenState for FicheMetier {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -287,12 +287,12 @@ pub fn tab_label(t: Tab) -> &'static str {
 fn metier_title(model: &Model, m: &Metier) -> String {
     let marks = format!(
         "{}{}",
-        if model.session.favoris.contains(&m.id) {
+        if model.saisie.favoris.contains(&m.id) {
             " *"
         } else {
             ""
         },
-        if model.session.comparaison.contains(&m.id) {
+        if model.saisie.comparaison.contains(&m.id) {
             " ="
         } else {
             ""
@@ -304,7 +304,7 @@ fn metier_title(model: &Model, m: &Metier) -> String {
 /// The text of the tab (every tab but the list of formations).
 fn panes<'a>(
     model: &'a Model,
-    theme: &Theme,
+    theme: &Palette,
     area: Rect,
     id: &str,
     tab: Tab,
@@ -354,7 +354,7 @@ fn panes<'a>(
     ]
 }
 
-fn formation_row<'a>(f: &'a Formation, theme: &Theme) -> Line<'a> {
+fn formation_row<'a>(f: &'a Formation, theme: &Palette) -> Line<'a> {
     let model = if f.has_voie(Voie::Apprentissage) {
         format!("{}{}", theme.glyphs.sep, s::voie(Voie::Apprentissage))
     } else {
@@ -368,7 +368,7 @@ fn formation_row<'a>(f: &'a Formation, theme: &Theme) -> Line<'a> {
     ))
 }
 
-fn metier_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>> {
+fn metier_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<Line<'a>> {
     let mut lines = vec![Line::from(m.resume.as_str()), Line::from("")];
     lines.push(heading(s::FICHE_ACTIVITES, theme));
     lines.extend(m.activites.iter().map(|a| bullet(a)));
@@ -400,7 +400,7 @@ fn metier_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Theme) -> Vec<Line<
 /// Widest text inside a route box (fits 80 columns with the borders).
 const BOX_TEXT: u16 = 56;
 
-fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Theme) -> Vec<Line<'a>> {
+fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<Line<'a>> {
     let g = &theme.glyphs;
     let idx = model.parcours_situation();
     let Some(situation) = model.content.situations.get(idx) else {

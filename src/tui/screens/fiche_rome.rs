@@ -10,7 +10,7 @@ use crate::tui::keys::Entry;
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, field, text};
 use crate::tui::{layout, wrap};
 
@@ -60,7 +60,7 @@ impl ScreenState for FicheRome {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -86,7 +86,7 @@ impl ScreenState for FicheRome {
 }
 
 /// What the short fiche says.
-fn panes<'a>(model: &'a Model, theme: &Theme, area: Rect, code: &str) -> Vec<TextPane<'a>> {
+fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, code: &str) -> Vec<TextPane<'a>> {
     let Some(r) = model.content.fiche_rome(code) else {
         return Vec::new();
     };

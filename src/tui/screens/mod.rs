@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use super::keys::{self, Entry};
 use super::model::Model;
 use super::msg::Msg;
-use super::theme::Theme;
+use super::theme::Palette;
 use super::wrap;
 
 /// What a screen asks the navigation stack to do after a key.
@@ -56,7 +56,7 @@ pub trait ScreenState {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -103,7 +103,7 @@ macro_rules! screens {
             pub fn view(
                 &self,
                 model: &Model,
-                theme: &Theme,
+                theme: &Palette,
                 frame: &mut Frame,
                 texts: &mut wrap::Cache,
                 area: Rect,

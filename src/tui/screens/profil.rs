@@ -5,12 +5,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{Nav, ScreenState, scroll};
-use crate::content::Theme as RiasecTheme;
+use crate::content::Theme;
 use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, text};
 use crate::tui::wrap;
 
@@ -67,7 +67,7 @@ impl ScreenState for Profil {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -81,8 +81,8 @@ impl ScreenState for Profil {
 /// Width of a full bar, in cells.
 const BAR: usize = 20;
 
-fn panes<'a>(model: &'a Model, theme: &Theme, area: Rect, scroll: u16) -> Vec<TextPane<'a>> {
-    let Some(p) = model.session.profile else {
+fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, scroll: u16) -> Vec<TextPane<'a>> {
+    let Some(p) = model.saisie.profile else {
         return Vec::new();
     };
     let q = &model.content.questionnaire;
@@ -91,7 +91,7 @@ fn panes<'a>(model: &'a Model, theme: &Theme, area: Rect, scroll: u16) -> Vec<Te
         Line::from(Span::styled(s::PROFIL_EXPLORATION, theme.muted)),
         Line::from(""),
     ];
-    for t in RiasecTheme::ALL {
+    for t in Theme::ALL {
         let name = q.theme_info(t).map_or("", |i| i.nom.as_str());
         let mut spans = vec![
             Span::styled(format!(" {} ", t.letter()), theme.key),

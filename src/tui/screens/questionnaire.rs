@@ -11,7 +11,7 @@ use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
 use crate::tui::model::{Model, Overlay};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{block, style_if};
 use crate::tui::{layout, wrap};
 
@@ -82,9 +82,9 @@ impl Model {
     /// Whether a questionnaire is under way is the app's to say (it has the
     /// stack); this ends one: the profile, then the results start afresh.
     fn finish_quiz(&mut self) -> Nav {
-        let profile = quiz::score(&self.content.questionnaire, &self.session.answers);
-        self.session.profile = Some(profile);
-        self.session.rejected.clear();
+        let profile = quiz::score(&self.content.questionnaire, &self.saisie.answers);
+        self.saisie.profile = Some(profile);
+        self.saisie.rejected.clear();
         self.recompute();
         Nav::Replace(super::Profil::default().into())
     }
@@ -113,7 +113,7 @@ impl ScreenState for Questionnaire {
             .collect();
         let total = items.len();
         let cursor_of = |model: &Model, pos: usize| -> u8 {
-            match items.get(pos).and_then(|id| model.session.answers.get(id)) {
+            match items.get(pos).and_then(|id| model.saisie.answers.get(id)) {
                 Some(Answer::Note(n)) => n,
                 Some(Answer::NeSaitPas) => 5,
                 None => 2,
@@ -139,7 +139,7 @@ impl ScreenState for Questionnaire {
         let pos = self.pos;
         if let Some(a) = answer {
             if let Some(id) = items.get(pos) {
-                model.session.answers.set(id, a);
+                model.saisie.answers.set(id, a);
             }
             if pos + 1 >= total {
                 return model.finish_quiz();
@@ -159,13 +159,13 @@ impl ScreenState for Questionnaire {
                 if pos + 1 < total
                     && items
                         .get(pos)
-                        .is_some_and(|id| model.session.answers.get(id).is_some()) =>
+                        .is_some_and(|id| model.saisie.answers.get(id).is_some()) =>
             {
                 self.pos = pos + 1;
                 self.cursor = cursor_of(model, pos + 1);
             }
             Some(Action::Arreter) => {
-                if model.session.answers.is_empty() {
+                if model.saisie.answers.is_empty() {
                     return Nav::Back;
                 }
                 model.overlay = Some(Overlay::ConfirmLeaveQuiz);
@@ -195,7 +195,7 @@ impl ScreenState for Questionnaire {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         _texts: &mut wrap::Cache,
         area: Rect,
@@ -206,7 +206,7 @@ impl ScreenState for Questionnaire {
 
 fn view(
     model: &Model,
-    theme: &Theme,
+    theme: &Palette,
     frame: &mut Frame,
     area: Rect,
     form: Form,
@@ -245,7 +245,7 @@ fn view(
             .block(block("", false, theme)),
         question,
     );
-    let previous = model.session.answers.get(&item.id);
+    let previous = model.saisie.answers.get(&item.id);
     let mut lines: Vec<Line<'_>> = Vec::new();
     let scale = &model.content.questionnaire.echelle;
     for e in scale {
@@ -280,7 +280,7 @@ fn choice_line<'a>(
     label: &'a str,
     selected: bool,
     chosen: bool,
-    theme: &Theme,
+    theme: &Palette,
 ) -> Line<'a> {
     Line::from(vec![
         Span::raw(if selected { "  > " } else { "    " }),
@@ -291,7 +291,7 @@ fn choice_line<'a>(
 }
 
 /// A progress bar drawn with characters (visible in every theme, even without colour).
-fn progress_bar(done: f64, width: u16, theme: &Theme) -> Line<'static> {
+fn progress_bar(done: f64, width: u16, theme: &Palette) -> Line<'static> {
     let percent = format!(" {:>3} %", (done.clamp(0.0, 1.0) * 100.0).round());
     let room = usize::from(width).saturating_sub(percent.chars().count());
     let filled = ((done.clamp(0.0, 1.0) * room as f64).round() as usize).min(room);

@@ -12,7 +12,7 @@ use crate::tui::keys::{self, Entry, Keys, hidden, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, block, grouped, list, one_line_rows, text};
 use crate::tui::wrap::{self, stands_alone};
 use crate::tui::layout;
@@ -166,7 +166,7 @@ impl ScreenState for Recherche {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -240,7 +240,7 @@ fn panes<'a>(model: &'a Model, area: Rect, query: &str) -> Vec<TextPane<'a>> {
 /// The label with its matched letters styled: letters of the same style go
 /// in one span, except those that could join a neighbour on screen (see
 /// `wrap::stands_alone`), which keep a span each.
-fn highlighted<'a>(h: &'a Hit, theme: &Theme) -> Line<'a> {
+fn highlighted<'a>(h: &'a Hit, theme: &Palette) -> Line<'a> {
     let mut spans = vec![Span::raw(" ")];
     // The letters gathered so far: bytes start..end of the label, their style,
     // and whether more letters may join them.
@@ -282,7 +282,7 @@ mod tests {
     use ratatui::widgets::Widget;
 
     /// The label drawn one span per letter, as before spans were grouped.
-    fn letter_by_letter<'a>(h: &'a Hit, theme: &Theme) -> Line<'a> {
+    fn letter_by_letter<'a>(h: &'a Hit, theme: &Palette) -> Line<'a> {
         let mut spans = vec![Span::raw(" ")];
         for (i, c) in h.label.chars().enumerate() {
             let style = if h.positions.contains(&i) {
@@ -300,7 +300,7 @@ mod tests {
 
     #[test]
     fn grouped_letters_draw_the_same_cells() {
-        let theme = Theme::new(ThemeName::Defaut);
+        let theme = Palette::new(ThemeName::Defaut);
         let labels = [
             "Électricien / Électricienne",
             "Cuisinier (cuisinière) : « chef » d’œuvre",

@@ -11,7 +11,7 @@ use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key};
 use crate::tui::model::{Model, Ranked};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
-use crate::tui::theme::Theme;
+use crate::tui::theme::Palette;
 use crate::tui::view::{TextPane, block, grouped, heading, list, one_line_rows, style_if, text};
 use crate::tui::{layout, wrap};
 
@@ -131,7 +131,7 @@ const KEYS: &[Entry<Action>] = &[
 
 /// Opens the results (ranked afresh), if there is a profile.
 pub fn open(model: &mut Model) -> Nav {
-    if model.session.profile.is_none() {
+    if model.saisie.profile.is_none() {
         return Nav::Stay;
     }
     model.recompute();
@@ -157,7 +157,7 @@ impl Model {
     /// Moves a filter to its next (or previous) value.
     fn cycle_filter(&mut self, row: FilterRow, forward: bool) {
         let has_places = self.has_places();
-        let f = &mut self.session.filters;
+        let f = &mut self.saisie.filters;
         match row {
             FilterRow::Niveau => {
                 let values = [None, Some(3), Some(4), Some(5), Some(6), Some(7), Some(8)];
@@ -226,9 +226,9 @@ impl ScreenState for Resultats {
             }
             Action::PasPourMoi => {
                 if let Some(id) = current {
-                    model.session.rejected.insert(id);
-                    let rejected = &model.session.rejected;
-                    model.session.favoris.retain(|f| !rejected.contains(f));
+                    model.saisie.rejected.insert(id);
+                    let rejected = &model.saisie.rejected;
+                    model.saisie.favoris.retain(|f| !rejected.contains(f));
                     model.recompute();
                     model.flash = Some(s::MSG_REJETE.to_string());
                     self.sel = self.sel.min(model.ranked.len().saturating_sub(1));
@@ -289,7 +289,7 @@ impl ScreenState for Resultats {
     fn view(
         &self,
         model: &Model,
-        theme: &Theme,
+        theme: &Palette,
         frame: &mut Frame,
         texts: &mut wrap::Cache,
         area: Rect,
@@ -331,7 +331,7 @@ impl ScreenState for Resultats {
 }
 
 fn filter_value(model: &Model, row: FilterRow) -> String {
-    let f = &model.session.filters;
+    let f = &model.saisie.filters;
     match row {
         FilterRow::Niveau => f.niveau_max.map_or(s::FILTRE_TOUS.to_string(), |n| {
             s::niveau_vise(n).to_string()
@@ -375,7 +375,7 @@ fn list_title(model: &Model) -> &'static str {
 /// The filters, the list when it is empty, and why the selected métier is there.
 fn panes<'a>(
     model: &'a Model,
-    theme: &Theme,
+    theme: &Palette,
     area: Rect,
     pane: ResPane,
     sel: usize,
@@ -421,13 +421,13 @@ fn panes<'a>(
     panes
 }
 
-fn row_line<'a>(model: &'a Model, r: &Ranked, theme: &Theme) -> Line<'a> {
+fn row_line<'a>(model: &'a Model, r: &Ranked, theme: &Palette) -> Line<'a> {
     let title = model
         .content
         .metier(&r.id)
         .map_or(r.id.clone(), |m| m.titre.both());
-    let fav = model.session.favoris.contains(&r.id);
-    let cmp = model.session.comparaison.contains(&r.id);
+    let fav = model.saisie.favoris.contains(&r.id);
+    let cmp = model.saisie.comparaison.contains(&r.id);
     Line::from(vec![
         Span::styled(if fav { s::MARQUE_FAVORI } else { " " }, theme.warning),
         Span::styled(if cmp { s::MARQUE_COMPARE } else { " " }, theme.key),
@@ -436,7 +436,7 @@ fn row_line<'a>(model: &'a Model, r: &Ranked, theme: &Theme) -> Line<'a> {
 }
 
 /// The "Pourquoi ce métier ?" text, shared with the fiche's Pourquoi moi tab.
-pub fn reasons_lines<'a>(model: &'a Model, r: &Ranked, theme: &Theme) -> Vec<Line<'a>> {
+pub fn reasons_lines<'a>(model: &'a Model, r: &Ranked, theme: &Palette) -> Vec<Line<'a>> {
     let q = &model.content.questionnaire;
     let mut lines = Vec::new();
     if let Some(m) = model.content.metier(&r.id) {

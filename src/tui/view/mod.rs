@@ -19,7 +19,7 @@ use ratatui::widgets::{
 use super::app::App;
 use super::keys::Shown;
 use super::strings as s;
-use super::theme::Theme;
+use super::theme::Palette;
 use super::wrap;
 
 /// The smallest terminal the guide is drawn in.
@@ -28,13 +28,13 @@ pub const MIN_HEIGHT: u16 = 24;
 
 /// Draws the whole screen with nothing kept from earlier frames (tests,
 /// one-off frames). The terminal loop uses [`draw`].
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
+pub fn view(app: &App, theme: &Palette, frame: &mut Frame) {
     draw(app, theme, &mut wrap::Cache::default(), frame);
 }
 
 /// Draws the whole screen; `texts` keeps the wrapped texts from one frame to
 /// the next (see `wrap`).
-pub fn draw(app: &App, theme: &Theme, texts: &mut wrap::Cache, frame: &mut Frame) {
+pub fn draw(app: &App, theme: &Palette, texts: &mut wrap::Cache, frame: &mut Frame) {
     texts.next_frame();
     let area = frame.area();
     // The base style on every cell (a pass over the whole screen: skipped
@@ -71,7 +71,7 @@ pub fn draw(app: &App, theme: &Theme, texts: &mut wrap::Cache, frame: &mut Frame
 }
 
 /// The bottom bar: as many of the screen's keys as fit, "?" (help) always last.
-fn key_bar<'a>(keys: &[Shown], flash: Option<&'a str>, theme: &Theme, width: u16) -> Line<'a> {
+fn key_bar<'a>(keys: &[Shown], flash: Option<&'a str>, theme: &Palette, width: u16) -> Line<'a> {
     if let Some(msg) = flash {
         return Line::from(Span::styled(format!(" {msg}"), theme.warning));
     }
@@ -104,7 +104,7 @@ fn key_bar<'a>(keys: &[Shown], flash: Option<&'a str>, theme: &Theme, width: u16
     Line::from(spans)
 }
 
-fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
+fn too_small(theme: &Palette, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(Span::styled(s::TROP_PETIT, theme.title)),
         Line::from(s::trop_petit(area.width, area.height)),
@@ -114,7 +114,7 @@ fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
 }
 
 /// A bordered block, highlighted when focused (thicker border, and colour).
-pub(crate) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
+pub(crate) fn block<'a>(title: &'a str, focused: bool, theme: &Palette) -> Block<'a> {
     let g = &theme.glyphs;
     let b = Block::default()
         .borders(Borders::ALL)
@@ -134,7 +134,7 @@ pub(crate) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'
     }
 }
 
-fn scrollbar(theme: &Theme) -> Scrollbar<'_> {
+fn scrollbar(theme: &Palette) -> Scrollbar<'_> {
     Scrollbar::new(ScrollbarOrientation::VerticalRight)
         .symbols(theme.glyphs.scrollbar.clone())
         .begin_symbol(None)
@@ -168,7 +168,7 @@ pub(crate) fn list<'a, H, R>(
     rows: ListRows<H, R>,
     sel: Option<usize>,
     block: Block<'_>,
-    theme: &Theme,
+    theme: &Palette,
 ) where
     H: Fn(usize) -> usize,
     R: Fn(usize) -> ListItem<'a>,
@@ -277,7 +277,12 @@ impl<'a> TextPane<'a> {
 /// Draws a text pane, with a scrollbar when the text is longer than the pane.
 /// The text is wrapped once per width (see `wrap`): only the visible rows
 /// are drawn.
-pub(crate) fn text(frame: &mut Frame, texts: &mut wrap::Cache, pane: TextPane<'_>, theme: &Theme) {
+pub(crate) fn text(
+    frame: &mut Frame,
+    texts: &mut wrap::Cache,
+    pane: TextPane<'_>,
+    theme: &Palette,
+) {
     let TextPane {
         area,
         title,
@@ -305,14 +310,14 @@ pub(crate) fn text(frame: &mut Frame, texts: &mut wrap::Cache, pane: TextPane<'_
 }
 
 /// "Label : value" line.
-pub(crate) fn field<'a>(label: &'a str, value: String, theme: &Theme) -> Line<'a> {
+pub(crate) fn field<'a>(label: &'a str, value: String, theme: &Palette) -> Line<'a> {
     Line::from(vec![
         Span::styled(format!("{label} : "), theme.header),
         Span::raw(value),
     ])
 }
 
-pub(crate) fn heading<'a>(t: &'a str, theme: &Theme) -> Line<'a> {
+pub(crate) fn heading<'a>(t: &'a str, theme: &Palette) -> Line<'a> {
     Line::from(Span::styled(t, theme.header))
 }
 
@@ -350,7 +355,7 @@ mod tests {
     /// A list built from its shown rows looks like the whole list.
     #[test]
     fn a_list_shows_the_rows_the_whole_list_would() {
-        let theme = Theme::new(ThemeName::Defaut);
+        let theme = Palette::new(ThemeName::Defaut);
         let label = |i: usize| {
             if i % 7 == 3 {
                 format!("ligne {i}\nsuite")
@@ -411,7 +416,7 @@ mod tests {
     /// scrolled, whether it was wrapped beforehand or not.
     #[test]
     fn a_text_pane_shows_the_rows_the_whole_text_would() {
-        let theme = Theme::new(ThemeName::Defaut);
+        let theme = Palette::new(ThemeName::Defaut);
         let lines: Vec<Line<'static>> = (0..30)
             .map(|i| match i % 4 {
                 0 => Line::from(""),

@@ -8,12 +8,12 @@ use ratatui::widgets::{Clear, Paragraph, Wrap};
 use super::super::app::{App, Overlay};
 use super::super::keys::{self, Shown};
 use super::super::strings as s;
-use super::super::theme::Theme;
+use super::super::theme::Palette;
 use super::{block, centered, style_if};
 
 pub fn view(
     app: &App,
-    theme: &Theme,
+    theme: &Palette,
     frame: &mut Frame,
     area: Rect,
     overlay: Overlay,
@@ -125,7 +125,7 @@ pub fn view(
 }
 
 /// The kiosk idle warning, over everything else.
-pub fn idle(theme: &Theme, frame: &mut Frame, area: Rect, secs: u16) {
+pub fn idle(theme: &Palette, frame: &mut Frame, area: Rect, secs: u16) {
     let rect = centered(area, 50, 6);
     frame.render_widget(Clear, rect);
     let lines = vec![
