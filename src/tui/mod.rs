@@ -14,6 +14,7 @@ pub mod screens;
 pub mod strings;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 pub mod wrap;
 
 pub use app::{App, update};

@@ -11,7 +11,7 @@ use crate::tui::model::{Effect, Model, Overlay};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::style_if;
+use crate::tui::widgets::style_if;
 use crate::tui::{layout, wrap};
 
 /// Row 0 is the situation, then the menu entries.

@@ -10,7 +10,7 @@ use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, heading, style_if, text};
+use crate::tui::widgets::{TextPane, heading, style_if, text};
 use crate::tui::wrap;
 
 /// Ages offered by the pay simulator.

@@ -10,7 +10,7 @@ use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, field, heading, text};
+use crate::tui::widgets::{TextPane, field, heading, text};
 use crate::tui::wrap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

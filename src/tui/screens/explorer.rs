@@ -12,7 +12,7 @@ use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{ListRows, TextPane, block, list, text};
+use crate::tui::widgets::{ListRows, TextPane, block, list, text};
 use crate::tui::{layout, wrap};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

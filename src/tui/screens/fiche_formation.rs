@@ -12,7 +12,7 @@ use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, block, field, list, one_line_rows, text};
+use crate::tui::widgets::{TextPane, block, field, list, one_line_rows, text};
 use crate::tui::{layout, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -14,7 +14,7 @@ use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, block, bullet, field, heading, list, one_line_rows, text};
+use crate::tui::widgets::{TextPane, block, bullet, field, heading, list, one_line_rows, text};
 use crate::tui::{layout, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, field, text};
+use crate::tui::widgets::{TextPane, field, text};
 use crate::tui::{layout, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,7 +11,7 @@ use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, text};
+use crate::tui::widgets::{TextPane, text};
 use crate::tui::wrap;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -12,7 +12,7 @@ use crate::tui::model::{Model, Overlay};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{block, style_if};
+use crate::tui::widgets::{block, style_if};
 use crate::tui::{layout, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

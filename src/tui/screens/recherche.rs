@@ -13,7 +13,7 @@ use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, block, grouped, list, one_line_rows, text};
+use crate::tui::widgets::{TextPane, block, grouped, list, one_line_rows, text};
 use crate::tui::wrap::{self, stands_alone};
 use crate::tui::layout;
 

@@ -12,7 +12,7 @@ use crate::tui::model::{Model, Ranked};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::view::{TextPane, block, grouped, heading, list, one_line_rows, style_if, text};
+use crate::tui::widgets::{TextPane, block, grouped, heading, list, one_line_rows, style_if, text};
 use crate::tui::{layout, wrap};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

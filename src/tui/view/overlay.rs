@@ -9,7 +9,7 @@ use super::super::app::{App, Overlay};
 use super::super::keys::{self, Shown};
 use super::super::strings as s;
 use super::super::theme::Palette;
-use super::{block, centered, style_if};
+use super::super::widgets::{block, centered, style_if};
 
 pub fn view(
     app: &App,
