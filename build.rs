@@ -99,6 +99,10 @@ struct Formations {
     formation: Vec<Formation>,
 }
 #[derive(Deserialize)]
+struct Etablissements {
+    etablissement: Vec<Etablissement>,
+}
+#[derive(Deserialize)]
 struct Situations {
     situation: Vec<Situation>,
 }
@@ -176,5 +180,8 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
             }
         },
         contacts: read::<Contacts>(&single("contacts.toml")).contact,
+        etablissements: many("etablissements/")
+            .flat_map(|p| read::<Etablissements>(p).etablissement)
+            .collect(),
     }
 }

@@ -2,11 +2,13 @@
 //!
 //! The library is pure: it loads and checks content (`content`), scores the
 //! questionnaire (`quiz`), ranks métiers with reasons (`matching`), finds
-//! routes through formations (`parcours`) and searches (`search`). It does no
-//! terminal I/O.
+//! routes through formations (`parcours`), tells where formations are taught
+//! (`lieux`) and searches (`search`). It does no terminal I/O.
 
 pub mod content;
 pub mod export;
+pub mod import;
+pub mod lieux;
 pub mod matching;
 pub mod parcours;
 pub mod present;

@@ -320,6 +320,15 @@ fn screens() -> Vec<(&'static str, App)> {
     );
     out.push(("comparer", app));
     let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('6'), Msg::End, Msg::Enter]);
+    out.push(("lieux", app));
+    let mut app = App::new(fixture());
+    send(
+        &mut app,
+        &[Msg::Char('6'), Msg::End, Msg::Enter, Msg::Enter],
+    );
+    out.push(("fiche_etablissement", app));
+    let mut app = App::new(fixture());
     send(&mut app, &[Msg::Help]);
     out.push(("aide", app));
     out
@@ -373,8 +382,8 @@ fn mono_theme_keeps_the_selection_visible() {
     update(&mut app, Msg::Down); // select menu entry 1
     let terminal = render(&app, ThemeName::Mono, 80, 24);
     let buffer = terminal.backend().buffer();
-    // Row 6 holds entry 1: its label must be reversed, with no colour needed.
-    let row: Vec<_> = (0..80).map(|x| &buffer[(x, 6)]).collect();
+    // Row 7 holds entry 1: its label must be reversed, with no colour needed.
+    let row: Vec<_> = (0..80).map(|x| &buffer[(x, 7)]).collect();
     let reversed: String = row
         .iter()
         .filter(|c| c.modifier.contains(Modifier::REVERSED))
@@ -544,11 +553,11 @@ fn kiosk_offers_no_export_and_no_saving() {
 fn save_and_erase_from_the_menu() {
     use boussole::tui::app::Effect;
     let mut app = with_storage(App::new(fixture()));
-    // Without a profile the menu is 1-5 then Enregistrer (6), Effacer (7).
-    update(&mut app, Msg::Char('6'));
+    // Without a profile the menu is 1-6 then Enregistrer (7), Effacer (8).
+    update(&mut app, Msg::Char('7'));
     assert_eq!(app.effect, Some(Effect::Save));
     app.effect = None;
-    update(&mut app, Msg::Char('7'));
+    update(&mut app, Msg::Char('8'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmErase));
     update(&mut app, Msg::Char('o'));
     assert_eq!(app.effect, Some(Effect::Erase));
@@ -614,4 +623,37 @@ fn hjkl_move_like_arrows_except_in_the_search_field() {
     update(&mut app, Msg::Char('/'));
     typed(&mut app, "hjkl");
     assert!(matches!(app.screen(), Screen::Recherche(r) if r.query == "hjkl"));
+}
+
+#[test]
+fn the_persons_departement_sorts_places_and_filters_results() {
+    let mut app = App::new(fixture());
+    // d cycles: none, 14, 27, 50, 61, 76.
+    send(&mut app, &[Msg::Char('d'); 5]);
+    assert_eq!(app.saisie.departement.as_deref(), Some("76"));
+    assert_eq!(app.saisie.filters.departement.as_deref(), Some("76"));
+    assert!(screen_text(&app, 80, 24).contains("Ton département : 76 Seine-Maritime"));
+    assert_eq!(app.saved().departement.as_deref(), Some("76"));
+    // Où se former opens on the person's département.
+    send(&mut app, &[Msg::Char('6')]);
+    assert!(matches!(app.screen(), Screen::Lieux(l) if l.dep == 4));
+    send(&mut app, &[Msg::Enter, Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheEtablissement(e) if e.id == "lycee-test-rouen"));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Lycée professionnel de test"), "{text}");
+    assert!(text.contains("Ce qu'on y apprend"), "{text}");
+    // Enter on a formation it teaches opens that formation, whose places list
+    // the person's département first.
+    send(&mut app, &[Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheFormation(f) if f.id == "cap-elec"));
+    let text = screen_text(&app, 80, 24);
+    let first_76 = text.find("76 Seine-Maritime").expect("76 listed");
+    let first_27 = text.find("27 Eure").expect("27 listed");
+    assert!(first_76 < first_27, "{text}");
+    // Search finds establishments by commune.
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "evreux");
+    assert!(app.hits.iter().any(|h| h.id == "cfa-test-evreux"));
+    send(&mut app, &[Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheEtablissement(e) if e.id == "cfa-test-evreux"));
 }

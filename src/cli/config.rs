@@ -22,6 +22,12 @@ pub struct Config {
     pub situation: Option<String>,
     /// Kiosk: seconds without a key before the wipe (0: never).
     pub inactivite: Option<u64>,
+    /// The person's département ("14", "27", "50", "61" or "76").
+    pub departement: Option<String>,
+    /// Overlay folders laid over the content, in order (relative to the
+    /// configuration file's folder).
+    #[serde(default)]
+    pub surcouches: Vec<PathBuf>,
 }
 
 /// Kiosk: seconds without a key before the wipe, unless told otherwise.
@@ -43,6 +49,7 @@ pub fn tui_options(cli: &super::Cli, file: &Config) -> terminal::Options {
         idle,
         idle_exit: cli.idle_exit,
         situation: file.situation.clone(),
+        departement: file.departement.clone(),
         ascii: cli.ascii || !terminal::locale_is_utf8(),
     }
 }
@@ -65,11 +72,32 @@ pub fn read(path: &Path) -> Result<Config, String> {
 
 /// Parses the text of a configuration file; `shown` names it in messages.
 pub fn parse(text: &str, shown: &str) -> Result<Config, String> {
-    toml::from_str(text).map_err(|e| {
+    let config: Config = toml::from_str(text).map_err(|e| {
         let (line, col) = e.span().map_or((1, 1), |s| line_col(text, s.start));
         let message = boussole_french(e.message());
         format!("{shown}:{line}:{col}: {message}")
-    })
+    })?;
+    if let Some(d) = &config.departement
+        && boussole::content::departement_nom(d).is_none()
+    {
+        let at = text
+            .match_indices("departement")
+            .map(|(i, _)| i)
+            .find(|&i| i == 0 || text.as_bytes()[i - 1] == b'\n')
+            .and_then(|i| text[i..].find('=').map(|eq| i + eq + 1))
+            .map_or(0, |i| i + text[i..].len() - text[i..].trim_start().len());
+        let (line, col) = line_col(text, at);
+        let codes: Vec<&str> = boussole::content::DEPARTEMENTS
+            .iter()
+            .map(|(c, _)| *c)
+            .collect();
+        return Err(format!(
+            "{shown}:{line}:{col}: département « {} » inconnu (possibles : {})",
+            d.escape_debug(),
+            codes.join(", ")
+        ));
+    }
+    Ok(config)
 }
 
 fn boussole_french(message: &str) -> String {
@@ -77,7 +105,7 @@ fn boussole_french(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         return format!(
-            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite)"
+            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, surcouches)"
         );
     }
     if let Some(rest) = m.strip_prefix("unknown variant ") {
@@ -107,7 +135,16 @@ mod tests {
                 souris: Some(true),
                 situation: Some("cap".into()),
                 inactivite: Some(120),
+                departement: None,
+                surcouches: Vec::new(),
             })
+        );
+        let c = parse("departement = \"76\"\n", "c.toml");
+        assert_eq!(c.map(|c| c.departement), Ok(Some("76".to_string())));
+        let e = parse("theme = \"mono\"\ndepartement = \"75\"\n", "c.toml").unwrap_err();
+        assert_eq!(
+            e,
+            "c.toml:2:15: département « 75 » inconnu (possibles : 14, 27, 50, 61, 76)"
         );
         let e = parse("theme = \"mono\"\ncouleur = 3\n", "c.toml").unwrap_err();
         assert!(

@@ -3,6 +3,7 @@
 mod config;
 mod dialogue;
 mod guard;
+mod import;
 mod plain;
 mod terminal;
 
@@ -23,6 +24,13 @@ pub struct Cli {
     /// (même organisation que content/).
     #[arg(long, global = true, env = "BOUSSOLE_CONTENT", value_name = "DOSSIER")]
     content: Option<PathBuf>,
+
+    /// Surcouche : un dossier organisé comme content/ dont les fichiers
+    /// ajoutent, remplacent (même identifiant) ou retirent (retirer = [...])
+    /// des fiches. Répétable, appliquées dans l'ordre, après celles de
+    /// config.toml (surcouches = [...]).
+    #[arg(long = "overlay", global = true, value_name = "DOSSIER")]
+    overlays: Vec<PathBuf>,
 
     /// Thème : defaut, contraste (vidéoprojecteur) ou mono (sans couleur ;
     /// choisi d'office quand NO_COLOR est défini).
@@ -126,6 +134,22 @@ enum Command {
         #[arg(long, value_name = "FICHIER")]
         session: Option<PathBuf>,
     },
+    /// Importe une offre de formation publiée par d'autres (LHEO : Carif-Oref,
+    /// Onisep…) en surcouche : établissements et formations que Boussole
+    /// connaît, un fichier par département, et un rapport d'import.
+    Import {
+        /// Format du fichier (lheo : format national d'échange, versions 2.2 et 2.3).
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// Le fichier à importer.
+        fichier: PathBuf,
+        /// Dossier de la surcouche à écrire (remplacé en entier s'il existe).
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Garder aussi les lieux hors de Normandie.
+        #[arg(long)]
+        tous_departements: bool,
+    },
     /// Écrit le script de complétion pour un shell (bash, zsh, fish…).
     Completions { shell: clap_complete::Shell },
     /// Écrit la page de manuel (format roff) sur la sortie standard.
@@ -136,6 +160,12 @@ enum Command {
         #[arg(long, value_name = "DOSSIER")]
         write: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    /// LHEO 2.2 ou 2.3 (XML).
+    Lheo,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -152,7 +182,18 @@ enum ExportFormat {
 const EXIT_PROBLEM: u8 = 1;
 
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().get_matches();
+    let mut cli = match Cli::from_arg_matches(&matches) {
+        Ok(cli) => cli,
+        Err(e) => e.exit(),
+    };
+    // A kiosk's content comes from its command line and configuration only:
+    // an SSH client can set environment variables, it must not choose content.
+    if cli.kiosk && matches.value_source("content") == Some(clap::parser::ValueSource::EnvVariable)
+    {
+        cli.content = None;
+    }
     match dispatch(&cli) {
         Ok(code) => code,
         // The reader of our output went away (`boussole … | head`): stop quietly.
@@ -198,6 +239,26 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 std::fs::write(&path, json).with_context(|| path.display().to_string())?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import {
+            format: ImportFormat::Lheo,
+            fichier,
+            out,
+            tous_departements,
+        }) => {
+            let Some(loaded) = load_or_report(cli)? else {
+                return Ok(ExitCode::from(EXIT_PROBLEM));
+            };
+            match import::lheo(fichier, out, *tous_departements, &loaded.content) {
+                Ok(summary) => {
+                    let _ = writeln!(std::io::stderr(), "{summary}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "boussole : {e:#}");
+                    Ok(ExitCode::from(EXIT_PROBLEM))
+                }
+            }
         }
         Some(Command::Man) => {
             let cmd = <Cli as clap::CommandFactory>::command();
@@ -250,7 +311,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Search { query, limit, json }) => {
             // The bundled content's index is compiled in: no need to decode the content.
-            if cli.content.is_none() {
+            if cli.content.is_none() && overlays(cli).is_empty() {
                 let index = boussole::search::Index::bundled();
                 let mut out = std::io::stdout().lock();
                 let found = plain::search(&mut out, &index, &query.join(" "), *limit, *json)?;
@@ -307,7 +368,8 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 }
             };
             let opts = config::tui_options(cli, &cfg);
-            let index = cli.content.is_none().then(boussole::search::Index::bundled);
+            let index = (cli.content.is_none() && overlays(cli).is_empty())
+                .then(boussole::search::Index::bundled);
             terminal::run(loaded.content, opts, index).context("terminal")?;
             Ok(ExitCode::SUCCESS)
         }
@@ -336,20 +398,50 @@ fn with_content(
     Ok(code)
 }
 
-/// Loads the content chosen on the command line.
+/// The overlays to apply: those of the configuration file, then those of
+/// the command line. Paths in the configuration are relative to its folder.
+fn overlays(cli: &Cli) -> Vec<PathBuf> {
+    let cfg_path = cli.config.clone().or_else(config::default_path);
+    let mut all: Vec<PathBuf> = cfg_path
+        .as_deref()
+        .and_then(|p| config::read(p).ok().map(|c| (p, c)))
+        .map(|(p, c)| {
+            let dir = p.parent().unwrap_or(std::path::Path::new("."));
+            c.surcouches.iter().map(|s| dir.join(s)).collect()
+        })
+        .unwrap_or_default();
+    all.extend(cli.overlays.iter().cloned());
+    all
+}
+
+/// Loads the content chosen on the command line, with its overlays.
 fn load(cli: &Cli) -> Result<Loaded, LoadDirError> {
-    match &cli.content {
-        Some(dir) => content::load_dir(dir),
-        None => Ok(content::load_bundled()?),
+    let overlays = overlays(cli);
+    match (&cli.content, overlays.is_empty()) {
+        (Some(dir), true) => content::load_dir(dir),
+        (None, true) => Ok(content::load_bundled()?),
+        _ => load_layered(cli, &overlays),
     }
 }
 
-/// Loads and fully checks the content: the bundled TOML texts, or a directory.
+/// Loads and fully checks the content: the bundled TOML texts, or a
+/// directory, with its overlays.
 fn load_checked(cli: &Cli) -> Result<Loaded, LoadDirError> {
-    match &cli.content {
-        Some(dir) => content::load_dir(dir),
-        None => Ok(content::check_bundled()?),
+    let overlays = overlays(cli);
+    match (&cli.content, overlays.is_empty()) {
+        (Some(dir), true) => content::load_dir(dir),
+        (None, true) => Ok(content::check_bundled()?),
+        _ => load_layered(cli, &overlays),
     }
+}
+
+fn load_layered(cli: &Cli, overlays: &[PathBuf]) -> Result<Loaded, LoadDirError> {
+    let (files, root) = match &cli.content {
+        Some(dir) => (content::read_dir(dir)?, dir.display().to_string()),
+        None => (content::bundled_sources(), "content".to_string()),
+    };
+    let dirs: Vec<&std::path::Path> = overlays.iter().map(PathBuf::as_path).collect();
+    content::overlay::load_with(&files, &root, &dirs)
 }
 
 /// Loads the content, or prints its problems to stderr and returns `None`.
@@ -379,14 +471,19 @@ fn print_load_error(out: &mut impl Write, e: &LoadDirError) -> std::io::Result<(
 fn summary(loaded: &Loaded) -> String {
     let c = &loaded.content;
     format!(
-        "Contenu valide : {} domaines, {} fiches ROME, {} métiers, {} formations, {} situations, {} items, {} contacts.",
+        "Contenu valide : {} domaines, {} fiches ROME, {} métiers, {} formations, {} situations, {} items, {} contacts, {} établissements ({} offres de formation).",
         c.domaines.len(),
         c.rome.len(),
         c.metiers.len(),
         c.formations.len(),
         c.situations.len(),
         c.questionnaire.item.len(),
-        c.contacts.len()
+        c.contacts.len(),
+        c.etablissements.len(),
+        c.etablissements
+            .iter()
+            .map(|e| e.offre.len())
+            .sum::<usize>()
     )
 }
 

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 use std::io::{BufRead, Write};
 
 use anyhow::Result;
-use boussole::content::{Content, Formation, Metier};
+use boussole::content::{Content, Etablissement, Formation, Metier, departement_label};
+use boussole::lieux;
 use boussole::matching::{self, Filters, Match, Method};
 use boussole::parcours;
 use boussole::present;
@@ -21,6 +22,7 @@ pub fn kind_label(kind: Kind) -> &'static str {
         Kind::Metier => "métier",
         Kind::Formation => "formation",
         Kind::Rome => "fiche ROME",
+        Kind::Etablissement => "établissement",
     }
 }
 
@@ -112,7 +114,12 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
         if !metiers.is_empty() {
             writeln!(out, "Mène aux métiers : {}", metiers.join(", "))?;
         }
+        write_lieux(out, content, &[f.id.as_str()], None)?;
         writeln!(out, "Sources : {}", f.sources.join(" ; "))?;
+        return Ok(true);
+    }
+    if let Some(e) = content.etablissement(id) {
+        show_etablissement(out, content, e)?;
         return Ok(true);
     }
     if let Some(r) = content.fiche_rome(&id.to_ascii_uppercase()) {
@@ -128,9 +135,75 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
     }
     writeln!(
         out,
-        "Aucun métier, aucune formation ni fiche ROME n'a l'identifiant « {id} ». Essayez : boussole search {id}"
+        "Aucun métier, aucune formation, aucun établissement ni fiche ROME n'a l'identifiant « {id} ». Essayez : boussole search {id}"
     )?;
     Ok(false)
+}
+
+fn show_etablissement(out: &mut impl Write, content: &Content, e: &Etablissement) -> Result<()> {
+    writeln!(out, "{}", e.nom)?;
+    writeln!(out, "Type : {}", e.kind.libelle())?;
+    writeln!(
+        out,
+        "Commune : {} ({})",
+        e.commune,
+        departement_label(&e.departement)
+    )?;
+    if let Some(uai) = &e.uai {
+        writeln!(out, "Code UAI : {uai}")?;
+    }
+    if let Some(site) = &e.site {
+        writeln!(out, "Site : {site}")?;
+    }
+    if let Some(tel) = &e.telephone {
+        writeln!(out, "Téléphone : {tel}")?;
+    }
+    writeln!(out, "Formations connues de Boussole :")?;
+    for (f, o) in lieux::enseignements(content, e) {
+        let voies: Vec<&str> = o.voies.iter().map(|v| present::voie(*v)).collect();
+        writeln!(out, "  - {} ({}) : {}", f.intitule, f.id, voies.join(", "))?;
+    }
+    writeln!(out, "Sources : {}", e.sources.join(" ; "))?;
+    Ok(())
+}
+
+/// "Où se former en Normandie", as text: one line per département, then one
+/// per place.
+pub fn write_lieux(
+    out: &mut impl Write,
+    content: &Content,
+    formations: &[&str],
+    premier: Option<&str>,
+) -> Result<()> {
+    let groupes = lieux::par_departement(content, formations, premier);
+    if groupes.is_empty() {
+        writeln!(
+            out,
+            "Où se former en Normandie : pas de lieu connu dans Boussole ; demandez au 0800 050 000 (appel gratuit)."
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "Où se former en Normandie :")?;
+    for g in groupes {
+        writeln!(out, "  {} :", departement_label(g.departement))?;
+        for l in g.lieux {
+            let voies: Vec<&str> = l.offre.voies.iter().map(|v| present::voie(*v)).collect();
+            let what = if formations.len() > 1 {
+                format!("{}, ", l.formation.intitule)
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "    - {}, {} : {what}{} ({})",
+                l.etablissement.commune,
+                l.etablissement.nom,
+                voies.join(", "),
+                l.etablissement.id
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()> {
@@ -165,6 +238,8 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     if let Some(n) = &m.normandie {
         writeln!(out, "En Normandie : {n}")?;
     }
+    let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
+    write_lieux(out, content, &ids, None)?;
     if content.situation("3e").is_some() {
         let routes = parcours::routes(content, "3e", m, 3);
         if let Some(r) = routes.first() {

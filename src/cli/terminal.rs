@@ -31,6 +31,8 @@ pub struct Options {
     pub idle_exit: bool,
     /// Situation id to start with.
     pub situation: Option<String>,
+    /// The person's département (code) to start with.
+    pub departement: Option<String>,
     /// Draw with ASCII characters only.
     pub ascii: bool,
 }
@@ -130,6 +132,9 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
         && let Some(i) = app.content.situations.iter().position(|s| &s.id == id)
     {
         app.saisie.situation = i;
+    }
+    if opts.departement.is_some() {
+        app.set_departement(opts.departement.clone());
     }
     if opts.kiosk {
         return app;

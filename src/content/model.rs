@@ -148,16 +148,6 @@ pub enum Voie {
     Vae,
 }
 
-/// A place where a formation is offered.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Lieu {
-    /// Département code: 14, 27, 50, 61 or 76.
-    pub departement: String,
-    #[serde(default)]
-    pub ville: Option<String>,
-}
-
 /// A diploma or title (`content/formations/*.toml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -174,17 +164,157 @@ pub struct Formation {
     pub poursuites: Vec<String>,
     #[serde(default)]
     pub presentation: Option<String>,
+    /// RNCP codes (France compétences): one, or one per parcours or option.
     #[serde(default)]
-    pub rncp: Option<String>,
+    pub rncp: Vec<String>,
+    /// Codes diplôme (CFD) of a national diploma: 8 characters each, one per
+    /// option when options have their own.
     #[serde(default)]
-    pub lieux: Vec<Lieu>,
+    pub cfd: Vec<String>,
+    /// Words people type to find it: acronyms, everyday words.
+    #[serde(default)]
+    pub mots_cles: Vec<String>,
     pub sources: Vec<String>,
+}
+
+impl Voie {
+    /// The voie as written in the content files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Voie::Scolaire => "scolaire",
+            Voie::Apprentissage => "apprentissage",
+            Voie::Continue => "continue",
+            Voie::Vae => "vae",
+        }
+    }
 }
 
 impl Formation {
     /// Whether the formation can be taken by this route.
     pub fn has_voie(&self, voie: Voie) -> bool {
         self.voies.contains(&voie)
+    }
+}
+
+/// The five départements of Normandy: code and name. The one place where
+/// their names are written.
+pub const DEPARTEMENTS: [(&str, &str); 5] = [
+    ("14", "Calvados"),
+    ("27", "Eure"),
+    ("50", "Manche"),
+    ("61", "Orne"),
+    ("76", "Seine-Maritime"),
+];
+
+/// The name of a Normandy département, from its code.
+pub fn departement_nom(code: &str) -> Option<&'static str> {
+    DEPARTEMENTS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, nom)| *nom)
+}
+
+/// How a département is shown everywhere: "76 Seine-Maritime", or
+/// "35 (hors Normandie)" for a code outside Normandy.
+pub fn departement_label(code: &str) -> String {
+    match departement_nom(code) {
+        Some(nom) => format!("{code} {nom}"),
+        None => format!("{code} (hors Normandie)"),
+    }
+}
+
+/// Whether a code is a French département code: 01–95 (20 excepted), 2A, 2B, 971–976.
+pub fn is_departement_code(code: &str) -> bool {
+    match code {
+        "2A" | "2B" => true,
+        _ if code.len() == 2 && code.bytes().all(|b| b.is_ascii_digit()) => {
+            !matches!(code, "00" | "20" | "96" | "97" | "98" | "99")
+        }
+        _ if code.len() == 3 && code.bytes().all(|b| b.is_ascii_digit()) => {
+            ("971"..="976").contains(&code)
+        }
+        _ => false,
+    }
+}
+
+/// What kind of place an establishment is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum TypeEtablissement {
+    LyceeProfessionnel,
+    LyceePolyvalent,
+    LyceeGeneralTechnologique,
+    LyceeAgricole,
+    Cfa,
+    MaisonFamilialeRurale,
+    Iut,
+    Universite,
+    Ecole,
+    Afpa,
+    Greta,
+    Organisme,
+}
+
+impl TypeEtablissement {
+    /// The type in plain French, as shown on screen.
+    pub fn libelle(self) -> &'static str {
+        match self {
+            TypeEtablissement::LyceeProfessionnel => "Lycée professionnel",
+            TypeEtablissement::LyceePolyvalent => "Lycée polyvalent",
+            TypeEtablissement::LyceeGeneralTechnologique => "Lycée général et technologique",
+            TypeEtablissement::LyceeAgricole => "Lycée agricole",
+            TypeEtablissement::Cfa => "CFA (centre de formation d'apprentis)",
+            TypeEtablissement::MaisonFamilialeRurale => "Maison familiale rurale (MFR)",
+            TypeEtablissement::Iut => "IUT (institut universitaire de technologie)",
+            TypeEtablissement::Universite => "Université",
+            TypeEtablissement::Ecole => "École",
+            TypeEtablissement::Afpa => "AFPA (formation des adultes)",
+            TypeEtablissement::Greta => "GRETA (formation des adultes)",
+            TypeEtablissement::Organisme => "Organisme de formation",
+        }
+    }
+}
+
+/// One formation taught by an establishment, and the routes it is taught by.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Offre {
+    /// Id of a formation of `formations/`.
+    pub formation: String,
+    /// Among `scolaire`, `apprentissage`, `continue`.
+    pub voies: Vec<Voie>,
+}
+
+/// A place where formations are taught (`content/etablissements/*.toml`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Etablissement {
+    pub id: String,
+    /// Official name.
+    pub nom: String,
+    #[serde(rename = "type")]
+    pub kind: TypeEtablissement,
+    pub commune: String,
+    /// Département code ("14", "27", "50", "61", "76"; another French code is
+    /// shown as outside Normandy).
+    pub departement: String,
+    /// UAI (ex-RNE) code: 7 digits and a letter.
+    #[serde(default)]
+    pub uai: Option<String>,
+    #[serde(default)]
+    pub site: Option<String>,
+    #[serde(default)]
+    pub telephone: Option<String>,
+    pub offre: Vec<Offre>,
+    pub sources: Vec<String>,
+}
+
+impl Etablissement {
+    /// The offer of one formation here, if any.
+    pub fn offre_de(&self, formation: &str) -> Option<&Offre> {
+        self.offre.iter().find(|o| o.formation == formation)
     }
 }
 
@@ -361,6 +491,7 @@ pub struct Content {
     pub questionnaire: Questionnaire,
     pub apprentissage: Apprentissage,
     pub contacts: Vec<Contact>,
+    pub etablissements: Vec<Etablissement>,
 }
 
 impl Content {
@@ -387,6 +518,21 @@ impl Content {
     /// A domain by letter.
     pub fn domaine(&self, lettre: &str) -> Option<&Domaine> {
         self.domaines.iter().find(|d| d.lettre == lettre)
+    }
+
+    /// An establishment by id.
+    pub fn etablissement(&self, id: &str) -> Option<&Etablissement> {
+        self.etablissements.iter().find(|e| e.id == id)
+    }
+
+    /// Where a formation is taught: each establishment with its offer of it.
+    pub fn lieux<'a, 'b>(
+        &'a self,
+        formation_id: &'b str,
+    ) -> impl Iterator<Item = (&'a Etablissement, &'a Offre)> + use<'a, 'b> {
+        self.etablissements
+            .iter()
+            .filter_map(move |e| e.offre_de(formation_id).map(|o| (e, o)))
     }
 
     /// The rich métiers a formation leads to.

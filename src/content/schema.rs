@@ -79,6 +79,14 @@ pub struct ContactsFile {
     pub contact: Vec<Contact>,
 }
 
+/// `etablissements/*.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EtablissementsFile {
+    pub sources: Vec<String>,
+    pub etablissement: Vec<Etablissement>,
+}
+
 /// Every schema, as (file name under `content/schema/`, pretty JSON).
 pub fn all() -> Vec<(&'static str, String)> {
     let pretty = |v: schemars::Schema| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
@@ -91,6 +99,10 @@ pub fn all() -> Vec<(&'static str, String)> {
         ("questionnaire.json", pretty(schema_for!(QuestionnaireFile))),
         ("apprentissage.json", pretty(schema_for!(ApprentissageFile))),
         ("contacts.json", pretty(schema_for!(ContactsFile))),
+        (
+            "etablissements.json",
+            pretty(schema_for!(EtablissementsFile)),
+        ),
     ]
 }
 

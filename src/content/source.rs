@@ -56,7 +56,7 @@ pub enum DirError {
     },
 }
 
-/// Reads every `.toml` file of a content directory (top level, `metiers/`, `formations/`).
+/// Reads every `.toml` file of a content directory (top level, `metiers/`, `formations/`, `etablissements/`).
 pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, DirError> {
     let shown_root = root.display().to_string();
     if !root.exists() {

@@ -1,11 +1,11 @@
 //! Which files of a content directory are content: the top-level `*.toml`
-//! files and those of `metiers/` and `formations/`. Shared by the loader and
+//! files and those of `metiers/`, `formations/` and `etablissements/`. Shared by the loader and
 //! by build.rs (which includes this file), so both see the same files.
 
 use std::path::{Path, PathBuf};
 
 /// Sub-folders that hold content files.
-pub const FOLDERS: [&str; 2] = ["metiers", "formations"];
+pub const FOLDERS: [&str; 3] = ["metiers", "formations", "etablissements"];
 
 /// The content files below `root`, as (path relative to `root` with `/`
 /// separators, full path), sorted by relative path.

@@ -17,6 +17,50 @@ struct Summary<'a> {
     situation: String,
     profile: Option<Profile>,
     favoris: Vec<(&'a Metier, Option<Match<'a>>, Option<Route<'a>>)>,
+    /// The person's département, whose places come first.
+    departement: Option<String>,
+}
+
+/// Most places listed for one métier in the summary.
+const MAX_LIEUX: usize = 6;
+
+/// Where to train for a métier, in one line: the person's département first.
+fn lieux_text(content: &Content, m: &Metier, premier: Option<&str>) -> String {
+    let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
+    let groupes = crate::lieux::par_departement(content, &ids, premier);
+    let all: Vec<String> = groupes
+        .iter()
+        .flat_map(|g| {
+            g.lieux.iter().map(|l| {
+                let app = if l.apprentissage() {
+                    ", en apprentissage"
+                } else {
+                    ""
+                };
+                format!(
+                    "{} à {} ({}) : {}{app}",
+                    l.etablissement.nom,
+                    l.etablissement.commune,
+                    crate::content::departement_label(g.departement),
+                    l.formation.intitule
+                )
+            })
+        })
+        .collect();
+    if all.is_empty() {
+        return "pas de lieu connu dans Boussole : demandez au 0800 050 000 (appel gratuit)"
+            .to_string();
+    }
+    let more = all.len().saturating_sub(MAX_LIEUX);
+    let mut text = all
+        .into_iter()
+        .take(MAX_LIEUX)
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    if more > 0 {
+        let _ = write!(text, " ; et {more} autre(s) dans Boussole");
+    }
+    text
 }
 
 fn gather<'a>(content: &'a Content, saved: &Saved, date: &'a str) -> Summary<'a> {
@@ -45,6 +89,7 @@ fn gather<'a>(content: &'a Content, saved: &Saved, date: &'a str) -> Summary<'a>
             .map_or(saved.situation.clone(), |s| s.libelle.clone()),
         profile,
         favoris,
+        departement: saved.departement.clone(),
     }
 }
 
@@ -115,6 +160,11 @@ pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
                 let _ = writeln!(out, "- Parcours : aucun trouvé depuis cette situation");
             }
         }
+        let _ = writeln!(
+            out,
+            "- Où se former : {}",
+            lieux_text(content, m, s.departement.as_deref())
+        );
         let _ = writeln!(
             out,
             "- Apprentissage : {}\n",
@@ -231,6 +281,11 @@ pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
             present::parcours,
         );
         let _ = writeln!(out, "<li>Parcours : {}</li>", e(&route));
+        let _ = writeln!(
+            out,
+            "<li>Où se former : {}</li>",
+            e(&lieux_text(content, m, s.departement.as_deref()))
+        );
         let _ = writeln!(
             out,
             "<li>Apprentissage : {}</li>\n</ul>\n</section>",

@@ -142,7 +142,10 @@ pub fn filtre(content: &Content, f: &Satisfied) -> String {
                 .domaine(d)
                 .map_or(d.as_str(), |x| x.libelle.as_str())
         ),
-        Satisfied::Departement(d) => format!("{FILTRE_DEPARTEMENT} : {d}"),
+        Satisfied::Departement(d) => format!(
+            "{FILTRE_DEPARTEMENT} : {}",
+            crate::content::departement_label(d)
+        ),
         Satisfied::Situation(id) => format!(
             "{FILTRE_SITUATION} : {}",
             content

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
-use super::model::Content;
+use super::model::{Content, Voie};
 
 /// What a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -16,6 +16,8 @@ pub enum Kind {
     Formation,
     /// A short ROME fiche.
     Rome,
+    /// A place where formations are taught.
+    Etablissement,
 }
 
 /// One searchable thing.
@@ -31,12 +33,19 @@ pub struct Entry {
     pub others: String,
     /// Codes that find this entry by prefix (ROME, RNCP), lower case.
     pub codes: Vec<String>,
+    /// Words that find a formation by its routes (see `voie_words`), only as
+    /// whole words and below its title and keywords.
+    pub routes: Vec<String>,
 }
 
-/// Every entry: rich métiers, formations, then ROME fiches.
+/// Every entry: rich métiers, formations, establishments, then ROME fiches.
 pub fn entries(content: &Content) -> Vec<Entry> {
-    let mut out =
-        Vec::with_capacity(content.metiers.len() + content.rome.len() + content.formations.len());
+    let mut out = Vec::with_capacity(
+        content.metiers.len()
+            + content.rome.len()
+            + content.formations.len()
+            + content.etablissements.len(),
+    );
     for m in &content.metiers {
         let label = m.titre.both();
         out.push(Entry {
@@ -51,16 +60,48 @@ pub fn entries(content: &Content) -> Vec<Entry> {
                 .collect::<Vec<_>>()
                 .join(" / "),
             codes: m.rome.iter().map(|c| c.to_ascii_lowercase()).collect(),
+            routes: Vec::new(),
         });
     }
     for f in &content.formations {
+        let others: Vec<&str> = std::iter::once(f.kind.as_str())
+            .chain(f.mots_cles.iter().map(String::as_str))
+            .collect();
         out.push(Entry {
             kind: Kind::Formation,
             id: f.id.clone(),
             folded: fold(&f.intitule).text,
             label: f.intitule.clone(),
-            others: fold(&f.kind).text,
+            others: others
+                .iter()
+                .map(|k| fold(k).text)
+                .collect::<Vec<_>>()
+                .join(" / "),
             codes: f.rncp.iter().map(|r| r.to_ascii_lowercase()).collect(),
+            routes: f
+                .voies
+                .iter()
+                .flat_map(|v| voie_words(*v).iter().map(|w| w.to_string()))
+                .collect(),
+        });
+    }
+    for e in &content.etablissements {
+        let label = format!("{}, {}", e.nom, e.commune);
+        let mut others = vec![
+            fold(e.kind.libelle()).text,
+            fold(&super::model::departement_label(&e.departement)).text,
+        ];
+        if e.kind == super::model::TypeEtablissement::Cfa {
+            others.push("apprentissage / alternance".to_string());
+        }
+        out.push(Entry {
+            kind: Kind::Etablissement,
+            id: e.id.clone(),
+            folded: fold(&label).text,
+            label,
+            others: others.join(" / "),
+            codes: e.uai.iter().map(|u| u.to_ascii_lowercase()).collect(),
+            routes: Vec::new(),
         });
     }
     for r in &content.rome {
@@ -71,7 +112,19 @@ pub fn entries(content: &Content) -> Vec<Entry> {
             label: r.libelle.clone(),
             others: String::new(),
             codes: vec![r.code.to_ascii_lowercase()],
+            routes: Vec::new(),
         });
     }
     out
+}
+
+/// The words that find a formation by one of its routes, folded:
+/// "alternance" and "apprentissage" find those open to apprentices, "vae"
+/// those one can get through the validation des acquis de l'expérience.
+pub fn voie_words(voie: Voie) -> &'static [&'static str] {
+    match voie {
+        Voie::Apprentissage => &["apprentissage", "alternance"],
+        Voie::Vae => &["vae"],
+        Voie::Scolaire | Voie::Continue => &[],
+    }
 }

@@ -37,7 +37,7 @@ pub fn fold(original: &str) -> Folded {
 }
 
 /// Whether a folded byte belongs to a word (letters and digits do).
-fn is_word_byte(b: u8) -> bool {
+pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric()
 }
 
@@ -58,6 +58,39 @@ pub fn split_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
         }
         text.get(start..i).map(|w| (start, w))
     })
+}
+
+/// The words written with hyphens, joined: "aide-soignante" also gives
+/// "aidesoignante", so that a query typed without the hyphen finds it. Each
+/// with its byte range in the text, hyphens included.
+pub fn compounds(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    if !text.contains('-') {
+        return out;
+    }
+    // The words of the current run: (start, end) of each.
+    let mut run: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |run: &mut Vec<(usize, usize)>| {
+        if let (Some(first), Some(last)) = (run.first(), run.last())
+            && run.len() > 1
+        {
+            let joined: String = run.iter().filter_map(|&(s, e)| text.get(s..e)).collect();
+            out.push((first.0, last.1, joined));
+        }
+        run.clear();
+    };
+    for (start, word) in split_words(text) {
+        let end = start + word.len();
+        let joined = run
+            .last()
+            .is_some_and(|&(_, e)| text.get(e..start) == Some("-"));
+        if !joined {
+            flush(&mut run);
+        }
+        run.push((start, end));
+    }
+    flush(&mut run);
+    out
 }
 
 /// One bit for each letter and digit of a folded text: a text that lacks

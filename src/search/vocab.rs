@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::entries::Entry;
-use super::fold::{letters, split_words};
+use super::fold::{compounds, letters, split_words};
 
 /// Which text of an entry a word is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +40,8 @@ pub struct Word {
     pub postings: Vec<Posting>,
 }
 
-/// The distinct words of every entry's label and other words.
+/// The distinct words of every entry's label and other words (hyphenated
+/// words also joined, see `fold::compounds`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Vocab {
     pub words: Vec<Word>,
@@ -48,23 +49,33 @@ pub struct Vocab {
 
 impl Vocab {
     pub fn new(entries: &[Entry]) -> Self {
-        let mut at: HashMap<&str, usize> = HashMap::new();
+        let mut at: HashMap<String, usize> = HashMap::new();
         let mut words: Vec<Word> = Vec::new();
         for (i, e) in entries.iter().enumerate() {
             let Ok(entry) = u32::try_from(i) else { break };
             for (field, text) in [(Field::Label, &e.folded), (Field::Others, &e.others)] {
-                for (start, word) in split_words(text) {
+                let joined = compounds(text);
+                let terms = split_words(text).chain(
+                    joined
+                        .iter()
+                        .map(|(start, _, word)| (*start, word.as_str())),
+                );
+                for (start, word) in terms {
                     let Ok(start32) = u32::try_from(start) else {
                         break;
                     };
-                    let k = *at.entry(word).or_insert_with(|| {
-                        words.push(Word {
-                            text: word.to_string(),
-                            letters: letters(word),
-                            postings: Vec::new(),
-                        });
-                        words.len() - 1
-                    });
+                    let k = match at.get(word) {
+                        Some(&k) => k,
+                        None => {
+                            words.push(Word {
+                                text: word.to_string(),
+                                letters: letters(word),
+                                postings: Vec::new(),
+                            });
+                            at.insert(word.to_string(), words.len() - 1);
+                            words.len() - 1
+                        }
+                    };
                     let title_start =
                         field == Field::Label && (start == 0 || text[..start].ends_with("/ "));
                     words[k].postings.push(Posting {

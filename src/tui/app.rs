@@ -16,6 +16,7 @@ pub use super::model::{Effect, Link, MAX_COMPARE, Model, Overlay, Ranked, Saisie
 pub use super::screens::accueil::MenuEntry;
 pub use super::screens::explorer::DomainEntry;
 pub use super::screens::fiche_metier::Tab;
+pub use super::screens::recherche::SEARCH_LIMIT;
 pub use super::screens::resultats::{FilterRow, ResPane};
 pub use super::screens::{Nav, PAGE, Screen};
 

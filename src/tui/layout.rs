@@ -14,7 +14,7 @@ pub fn frame(area: Rect) -> [Rect; 3] {
 }
 
 /// Accueil: screen row of the first menu entry (the body starts at row 1).
-pub const FIRST_MENU_ROW: u16 = 6;
+pub const FIRST_MENU_ROW: u16 = 7;
 
 /// The body of the screen for a terminal of `size`.
 pub fn body(size: (u16, u16)) -> Rect {

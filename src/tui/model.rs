@@ -78,6 +78,8 @@ pub struct Saisie {
     pub parcours_situation: Option<usize>,
     pub age: u8,
     pub annee: u8,
+    /// The person's département (code): its places come first.
+    pub departement: Option<String>,
 }
 
 /// The whole model (without the navigation stack).
@@ -165,13 +167,29 @@ impl Model {
     pub fn saved(&self) -> crate::session::Saved {
         let mut rejetes: Vec<String> = self.saisie.rejected.iter().cloned().collect();
         rejetes.sort();
-        crate::session::Saved::new(
+        let mut saved = crate::session::Saved::new(
             self.situation_id(),
             self.saisie.form,
             &self.saisie.answers,
             &self.saisie.favoris,
             &rejetes,
-        )
+        );
+        saved.departement = self.saisie.departement.clone();
+        saved
+    }
+
+    /// Chooses the person's département (a Normandy code, or none): its
+    /// places come first and the results are filtered by it.
+    pub fn set_departement(&mut self, code: Option<String>) {
+        let code = code.filter(|c| crate::content::departement_nom(c).is_some());
+        self.saisie.filters.departement = code.clone();
+        self.saisie.departement = code;
+        self.recompute();
+    }
+
+    /// The person's département, if chosen.
+    pub fn departement(&self) -> Option<&str> {
+        self.saisie.departement.as_deref()
     }
 
     /// Restores a saved session (answers, favourites, rejected métiers).
@@ -193,6 +211,10 @@ impl Model {
             .cloned()
             .collect();
         self.saisie.rejected = saved.rejetes.iter().cloned().collect();
+        if saved.departement.is_some() {
+            self.saisie.departement = None;
+            self.set_departement(saved.departement.clone());
+        }
         self.saisie.profile = (!self.saisie.answers.is_empty())
             .then(|| quiz::score(&self.content.questionnaire, &self.saisie.answers));
         self.recompute();
@@ -311,7 +333,7 @@ impl Model {
 
     /// Whether the content says where any formation takes place.
     pub fn has_places(&self) -> bool {
-        self.content.formations.iter().any(|f| !f.lieux.is_empty())
+        !self.content.etablissements.is_empty()
     }
 
     /// The ranked métier for an id, if in the current results.
@@ -371,4 +393,5 @@ impl Saisie {
 pub enum Link {
     Metier(String),
     Formation(String),
+    Etablissement(String),
 }

@@ -28,6 +28,7 @@ pub enum MenuEntry {
     Recherche,
     Apprentissage,
     Contacts,
+    Lieux,
     Resultats,
     Enregistrer,
     Effacer,
@@ -36,6 +37,7 @@ pub enum MenuEntry {
 #[derive(Debug, Clone, Copy)]
 pub enum Action {
     Choisir,
+    Departement,
     Bouger,
     Ouvrir,
     Gauche,
@@ -63,6 +65,12 @@ const KEYS: &[Entry<Action>] = &[
         s::ACTION_OUVRIR,
         Action::Ouvrir,
     ),
+    key(
+        Keys::Any(&[Msg::Char('d')]),
+        s::TOUCHE_D,
+        s::ACTION_DEPARTEMENT,
+        Action::Departement,
+    ),
     Entry::Global(Global::Chercher),
     Entry::Global(Global::Aide),
     Entry::Global(Global::Quitter),
@@ -81,6 +89,7 @@ impl Model {
             MenuEntry::Recherche,
             MenuEntry::Apprentissage,
             MenuEntry::Contacts,
+            MenuEntry::Lieux,
         ];
         if self.saisie.profile.is_some() {
             m.push(MenuEntry::Resultats);
@@ -100,6 +109,7 @@ fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
         MenuEntry::Recherche => return super::recherche::open(model),
         MenuEntry::Apprentissage => return Nav::Open(super::Apprentissage::default().into()),
         MenuEntry::Contacts => return Nav::Open(super::Contacts::default().into()),
+        MenuEntry::Lieux => return super::lieux::open(model),
         MenuEntry::Resultats => return super::resultats::open(model),
         MenuEntry::Enregistrer => model.effect = Some(Effect::Save),
         MenuEntry::Effacer => model.overlay = Some(Overlay::ConfirmErase),
@@ -148,6 +158,21 @@ impl ScreenState for Accueil {
                     return open_entry(model, e);
                 }
             }
+            Action::Departement => {
+                // The person's département, from anywhere on Accueil: none, 14 … 76, none.
+                let codes: Vec<Option<String>> = std::iter::once(None)
+                    .chain(
+                        crate::content::DEPARTEMENTS
+                            .iter()
+                            .map(|(c, _)| Some((*c).to_string())),
+                    )
+                    .collect();
+                let i = codes
+                    .iter()
+                    .position(|c| *c == model.saisie.departement)
+                    .unwrap_or(0);
+                model.set_departement(codes[(i + 1) % codes.len()].clone());
+            }
             Action::Suivant => self.sel = (self.sel + 1) % rows,
             Action::Precedent => self.sel = (self.sel + rows - 1) % rows,
             Action::Bouger => self.sel = step(self.sel, rows, msg),
@@ -186,6 +211,7 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Recherche => s::MENU_RECHERCHE,
         MenuEntry::Apprentissage => s::MENU_APPRENTISSAGE,
         MenuEntry::Contacts => s::MENU_CONTACTS,
+        MenuEntry::Lieux => s::MENU_LIEUX,
         MenuEntry::Resultats => s::MENU_RESULTATS,
         MenuEntry::Enregistrer => s::MENU_ENREGISTRER,
         MenuEntry::Effacer => s::MENU_EFFACER,
@@ -218,6 +244,25 @@ pub fn view(model: &Model, theme: &Palette, frame: &mut Frame, area: Rect, sel: 
                 theme.muted,
             ),
         ]),
+        Line::from(vec![
+            Span::raw("  "),
+            Span::styled(format!("{} : ", s::ACCUEIL_DEPARTEMENT), theme.header),
+            Span::raw(
+                model
+                    .departement()
+                    .map_or(s::ACCUEIL_DEPARTEMENT_AUCUN.to_string(), |d| {
+                        crate::content::departement_label(d)
+                    }),
+            ),
+            Span::styled(
+                format!(
+                    "  ({} {})",
+                    theme.glyphs.key(s::TOUCHE_D),
+                    s::ACCUEIL_DEPARTEMENT_AIDE
+                ),
+                theme.muted,
+            ),
+        ]),
         Line::from(""),
     ];
     for (i, e) in model.menu().into_iter().enumerate() {
@@ -242,7 +287,7 @@ pub fn view(model: &Model, theme: &Palette, frame: &mut Frame, area: Rect, sel: 
     let row = if sel == 0 {
         area.y + 3
     } else {
-        area.y + 5 + sel as u16 - 1
+        area.y + 6 + sel as u16 - 1
     };
     if row < area.bottom() {
         frame.set_cursor_position((area.x + 2, row));

@@ -42,7 +42,8 @@ pub enum Action {
     Droite,
 }
 
-const KEYS: &[Entry<Action>] = &[
+/// The keys of a two-column screen (also Où se former).
+pub(super) const KEYS: &[Entry<Action>] = &[
     key(
         Keys::Any(super::MOVES),
         s::TOUCHE_HAUT_BAS,

@@ -27,6 +27,7 @@ pub fn open_link(link: Link) -> Nav {
     match link {
         Link::Metier(id) => super::fiche_metier::open(id),
         Link::Formation(id) => Nav::Open(FicheFormation { id, sel: 0 }.into()),
+        Link::Etablissement(id) => Nav::Open(super::FicheEtablissement { id, sel: 0 }.into()),
     }
 }
 
@@ -75,17 +76,24 @@ pub fn update_links(links: &[Link], sel: &mut usize, msg: Msg) -> Nav {
 }
 
 impl Model {
-    /// Links shown on a formation fiche: poursuites, then métiers.
+    /// Links shown on a formation fiche: where to train (the person's
+    /// département first), poursuites, then métiers.
     pub fn formation_links(&self, id: &str) -> Vec<Link> {
         let Some(f) = self.content.formation(id) else {
             return Vec::new();
         };
-        let mut links: Vec<Link> = f
-            .poursuites
-            .iter()
-            .filter(|p| self.content.formation(p).is_some())
-            .map(|p| Link::Formation(p.clone()))
-            .collect();
+        let mut links: Vec<Link> =
+            crate::lieux::par_departement(&self.content, &[id], self.departement())
+                .iter()
+                .flat_map(|g| &g.lieux)
+                .map(|l| Link::Etablissement(l.etablissement.id.clone()))
+                .collect();
+        links.extend(
+            f.poursuites
+                .iter()
+                .filter(|p| self.content.formation(p).is_some())
+                .map(|p| Link::Formation(p.clone())),
+        );
         links.extend(
             self.content
                 .metiers_of_formation(id)
@@ -136,7 +144,9 @@ impl ScreenState for FicheFormation {
         }
         let (_, links_area) = layout::fiche_formation(area);
         let title = format!(
-            "{}{}{}",
+            "{}{}{}{}{}",
+            s::FORMATION_LIEUX,
+            theme.glyphs.sep,
             s::FORMATION_POURSUITES,
             theme.glyphs.sep,
             s::FORMATION_METIERS
@@ -145,9 +155,13 @@ impl ScreenState for FicheFormation {
             model,
             frame,
             links_area,
-            &model.formation_links(id),
-            self.sel,
-            &title,
+            Links {
+                links: &model.formation_links(id),
+                sel: self.sel,
+                title: &title,
+                formation: Some(id),
+                etablissement: None,
+            },
             theme,
         );
     }
@@ -193,16 +207,9 @@ fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, id: &str) -> Vec<Tex
             theme,
         ),
     ];
-    if !f.lieux.is_empty() {
-        let lieux: Vec<String> = f
-            .lieux
-            .iter()
-            .map(|l| match &l.ville {
-                Some(v) => format!("{v} ({})", l.departement),
-                None => l.departement.clone(),
-            })
-            .collect();
-        lines.push(field(s::FORMATION_LIEUX, lieux.join(", "), theme));
+    if model.content.lieux(&f.id).next().is_none() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(s::FORMATION_SANS_LIEU));
     }
     if let Some(p) = &f.presentation {
         lines.push(Line::from(""));
@@ -213,17 +220,33 @@ fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, id: &str) -> Vec<Tex
     vec![TextPane::new(info, f.intitule.as_str(), lines)]
 }
 
-/// The list of links at the bottom of a formation or a fiche courte.
-pub fn links_pane(
-    model: &Model,
-    frame: &mut Frame,
-    area: Rect,
-    links: &[Link],
-    sel: usize,
-    title: &str,
-    theme: &Palette,
-) {
-    let row = |i: usize| ListItem::new(links.get(i).map(|l| link_line(model, l)).unwrap_or_default());
+/// A fiche's list of links (formation, fiche courte, établissement).
+pub struct Links<'a> {
+    pub links: &'a [Link],
+    pub sel: usize,
+    pub title: &'a str,
+    /// The fiche's formation: each place tells its routes for it.
+    pub formation: Option<&'a str>,
+    /// The fiche's establishment: each formation tells its routes there.
+    pub etablissement: Option<&'a str>,
+}
+
+pub fn links_pane(model: &Model, frame: &mut Frame, area: Rect, pane: Links<'_>, theme: &Palette) {
+    let Links {
+        links,
+        sel,
+        title,
+        formation,
+        etablissement,
+    } = pane;
+    let row = |i: usize| {
+        ListItem::new(
+            links
+                .get(i)
+                .map(|l| link_line(model, l, formation, etablissement))
+                .unwrap_or_default(),
+        )
+    };
     let sel = (!links.is_empty()).then_some(sel);
     list(
         frame,
@@ -235,19 +258,65 @@ pub fn links_pane(
     );
 }
 
-fn link_line<'a>(model: &'a Model, l: &Link) -> Line<'a> {
+/// One link's row; `formation` is the fiche's formation, whose routes are
+/// told for each place.
+fn link_line<'a>(
+    model: &'a Model,
+    l: &Link,
+    formation: Option<&str>,
+    etablissement: Option<&str>,
+) -> Line<'a> {
+    let offre = |e: &str, f: &str| {
+        model
+            .content
+            .etablissement(e)
+            .and_then(|e| e.offre_de(f))
+            .map(|o| {
+                o.voies
+                    .iter()
+                    .map(|v| s::voie(*v))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+    };
     match l {
+        Link::Formation(id) if etablissement.is_some() => {
+            let voies = etablissement.and_then(|e| offre(e, id)).unwrap_or_default();
+            Line::from(format!(
+                "{} ({voies})",
+                model
+                    .content
+                    .formation(id)
+                    .map_or(id.as_str(), |f| f.intitule.as_str())
+            ))
+        }
+        Link::Etablissement(id) => {
+            let Some(e) = model.content.etablissement(id) else {
+                return Line::from(id.clone());
+            };
+            match formation.and_then(|f| offre(id, f)) {
+                Some(voies) => Line::from(format!(
+                    "{} : {}, {} ({voies})",
+                    crate::content::departement_label(&e.departement),
+                    e.commune,
+                    e.nom,
+                )),
+                None => Line::from(format!("{}, {}", e.commune, e.nom)),
+            }
+        }
         Link::Formation(id) => Line::from(format!(
             "{} : {}",
             s::FORMATION_POURSUITES,
-            model.content
+            model
+                .content
                 .formation(id)
                 .map_or(id.as_str(), |f| f.intitule.as_str())
         )),
         Link::Metier(id) => Line::from(format!(
             "{} : {}",
             s::TAB_METIER,
-            model.content
+            model
+                .content
                 .metier(id)
                 .map_or(id.clone(), |m| m.titre.both())
         )),

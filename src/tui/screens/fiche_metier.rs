@@ -340,6 +340,8 @@ fn panes<'a>(
                     }
                 }
             }
+            lines.push(Line::from(""));
+            lines.extend(lieux_lines(model, m, theme));
             lines
         }
         Tab::Pourquoi => match model.ranked_of(id) {
@@ -352,6 +354,42 @@ fn panes<'a>(
             .focused(true)
             .scroll(scroll),
     ]
+}
+
+/// "Où se former": the places of the métier's formations, by département,
+/// the person's first.
+fn lieux_lines<'a>(model: &'a Model, m: &Metier, theme: &Palette) -> Vec<Line<'a>> {
+    let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
+    let groupes = crate::lieux::par_departement(&model.content, &ids, model.departement());
+    let mut lines = vec![heading(s::NORMANDIE_LIEUX, theme)];
+    if groupes.is_empty() {
+        lines.push(Line::from(s::FORMATION_SANS_LIEU));
+    }
+    for g in groupes {
+        lines.push(Line::from(Span::styled(
+            crate::content::departement_label(g.departement),
+            theme.header,
+        )));
+        // One line per establishment, with what it teaches of these formations.
+        let mut rows: Vec<(&crate::content::Etablissement, Vec<String>)> = Vec::new();
+        for l in g.lieux {
+            let voies: Vec<&str> = l.offre.voies.iter().map(|v| s::voie(*v)).collect();
+            let what = format!("{} ({})", l.formation.intitule, voies.join(", "));
+            match rows.last_mut() {
+                Some((e, list)) if e.id == l.etablissement.id => list.push(what),
+                _ => rows.push((l.etablissement, vec![what])),
+            }
+        }
+        for (e, list) in rows {
+            lines.push(Line::from(format!(
+                "  - {}, {} : {}",
+                e.commune,
+                e.nom,
+                list.join(" ; ")
+            )));
+        }
+    }
+    lines
 }
 
 fn formation_row<'a>(f: &'a Formation, theme: &Palette) -> Line<'a> {

@@ -4,7 +4,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::fiche_formation::{Action, LINK_KEYS, links_pane, update_links};
+use super::fiche_formation::{Action, LINK_KEYS, Links, links_pane, update_links};
 use super::{Nav, ScreenState, clicked, plain_rows};
 use crate::tui::keys::Entry;
 use crate::tui::model::{Link, Model};
@@ -77,9 +77,13 @@ impl ScreenState for FicheRome {
             model,
             frame,
             links_area,
-            &model.rome_links(code),
-            self.sel,
-            s::FICHE_COURTE_PROCHES,
+            Links {
+                links: &model.rome_links(code),
+                sel: self.sel,
+                title: s::FICHE_COURTE_PROCHES,
+                formation: None,
+                etablissement: None,
+            },
             theme,
         );
     }

@@ -140,6 +140,9 @@ impl ScreenState for Recherche {
                     return match hit.kind {
                         Kind::Metier => super::fiche_metier::open(hit.id),
                         Kind::Formation => super::fiche_formation::open_link(Link::Formation(hit.id)),
+                        Kind::Etablissement => {
+                            super::fiche_formation::open_link(Link::Etablissement(hit.id))
+                        }
                         Kind::Rome => Nav::Open(
                             super::FicheRome {
                                 code: hit.id,
@@ -221,6 +224,7 @@ pub fn kind_label(k: Kind) -> &'static str {
         Kind::Metier => s::KIND_METIER,
         Kind::Formation => s::KIND_FORMATION,
         Kind::Rome => s::KIND_ROME,
+        Kind::Etablissement => s::KIND_ETABLISSEMENT,
     }
 }
 

@@ -179,7 +179,7 @@ impl Model {
                 values.extend(
                     crate::content::DEPARTEMENTS
                         .iter()
-                        .map(|d| Some((*d).to_string())),
+                        .map(|(code, _)| Some((*code).to_string())),
                 );
                 let i = values.iter().position(|v| *v == f.departement).unwrap_or(0);
                 f.departement = values[cycle(i, values.len(), forward)].clone();
@@ -348,10 +348,10 @@ fn filter_value(model: &Model, row: FilterRow) -> String {
                 .map_or(d.clone(), |x| format!("{d} {}", x.libelle))
         }),
         FilterRow::Departement if !model.has_places() => s::FILTRE_SANS_LIEUX.to_string(),
-        FilterRow::Departement => f
-            .departement
-            .clone()
-            .unwrap_or_else(|| s::FILTRE_TOUS.to_string()),
+        FilterRow::Departement => f.departement.as_deref().map_or(
+            s::FILTRE_TOUS.to_string(),
+            crate::content::departement_label,
+        ),
     }
 }
 
