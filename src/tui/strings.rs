@@ -207,6 +207,11 @@ pub const TOUCHE_HJKL: &str = "h j k l";
 pub const TOUCHE_TABS: &str = "Tab / Maj+Tab";
 pub const TOUCHE_PAGES: &str = "PgPréc / PgSuiv";
 pub const TOUCHE_BOUTS: &str = "Début / Fin";
+// The arrows, written in words when drawing in ASCII.
+pub const TOUCHE_ASCII_HAUT_BAS: &str = "Haut/Bas";
+pub const TOUCHE_ASCII_GAUCHE_DROITE: &str = "Gauche/Droite";
+pub const TOUCHE_ASCII_GAUCHE: &str = "Gauche";
+pub const TOUCHE_ASCII_DROITE: &str = "Droite";
 
 // What keys do, in the bottom bar.
 pub const ACTION_CHOISIR: &str = "choisir";

@@ -4,6 +4,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::{border, scrollbar};
 
+use super::strings as s;
+
 /// The drawing characters: Unicode, or plain ASCII for old terminals and
 /// non-UTF-8 locales (`--ascii`).
 #[derive(Debug, Clone, PartialEq)]
@@ -106,10 +108,10 @@ impl Glyphs {
             return k;
         }
         match k {
-            "↑↓" | "↑ ↓" => "Haut/Bas",
-            "← →" => "Gauche/Droite",
-            "←" => "Gauche",
-            "→" => "Droite",
+            s::TOUCHE_HAUT_BAS | "↑ ↓" => s::TOUCHE_ASCII_HAUT_BAS,
+            s::TOUCHE_GAUCHE_DROITE => s::TOUCHE_ASCII_GAUCHE_DROITE,
+            s::TOUCHE_GAUCHE => s::TOUCHE_ASCII_GAUCHE,
+            "→" => s::TOUCHE_ASCII_DROITE,
             other => other,
         }
     }

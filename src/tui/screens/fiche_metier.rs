@@ -285,20 +285,17 @@ pub fn tab_label(t: Tab) -> &'static str {
 
 /// The métier's title, marked when it is a favourite (*) or compared (=).
 fn metier_title(model: &Model, m: &Metier) -> String {
-    let marks = format!(
-        "{}{}",
-        if model.saisie.favoris.contains(&m.id) {
-            " *"
-        } else {
-            ""
-        },
-        if model.saisie.comparaison.contains(&m.id) {
-            " ="
-        } else {
-            ""
+    let mut title = m.titre.both();
+    for (marked, mark) in [
+        (model.saisie.favoris.contains(&m.id), s::MARQUE_FAVORI),
+        (model.saisie.comparaison.contains(&m.id), s::MARQUE_COMPARE),
+    ] {
+        if marked {
+            title.push(' ');
+            title.push_str(mark);
         }
-    );
-    format!("{}{marks}", m.titre.both())
+    }
+    title
 }
 
 /// The text of the tab (every tab but the list of formations).
