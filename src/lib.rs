@@ -11,6 +11,7 @@ pub mod import;
 pub mod lieux;
 pub mod matching;
 pub mod parcours;
+pub mod present;
 pub mod quiz;
 pub mod search;
 pub mod session;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use boussole::content::{self, LoadError};
+use boussole::content::{self, LoadDirError};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
@@ -45,14 +45,14 @@ fn plant(dir: &Path, file: &str, from: &str, to: &str) {
 fn problems(dir: &Path) -> Vec<String> {
     match content::load_dir(dir) {
         Ok(_) => Vec::new(),
-        Err(LoadError::Content(e)) => {
+        Err(LoadDirError::Content(e)) => {
             let prefix = format!("{}/", dir.display());
             e.problemes
                 .iter()
                 .map(|p| p.to_string().replace(&prefix, ""))
                 .collect()
         }
-        Err(LoadError::Dir(e)) => vec![e.to_string()],
+        Err(LoadDirError::Dir(e)) => vec![e.to_string()],
     }
 }
 
@@ -441,8 +441,8 @@ fn overlay_fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/surcouche")
 }
 
-fn with_overlays(base: &Path, overlays: &[&Path]) -> Result<content::Loaded, LoadError> {
-    let files = content::read_dir(base).map_err(LoadError::Dir)?;
+fn with_overlays(base: &Path, overlays: &[&Path]) -> Result<content::Loaded, LoadDirError> {
+    let files = content::read_dir(base).map_err(LoadDirError::Dir)?;
     content::overlay::load_with(&files, &base.display().to_string(), overlays)
 }
 
@@ -483,7 +483,7 @@ fn an_overlay_adds_replaces_and_hides_records() {
     // second has nothing to hide.
     let twice = with_overlays(&base, &[&overlay_fixture(), &overlay_fixture()]);
     assert!(
-        matches!(&twice, Err(LoadError::Content(e)) if e.problemes.len() == 1
+        matches!(&twice, Err(LoadDirError::Content(e)) if e.problemes.len() == 1
             && e.problemes[0].message.contains("rien à retirer")),
         "{twice:?}"
     );
@@ -506,7 +506,7 @@ fn overlay_problems_name_the_overlay_file() {
         "retirer = [\"bac-pro-melec\", \"bts-absent\", \"cap-elec\"]",
     );
     let found = match with_overlays(&fixture(), &[dir.path()]) {
-        Err(LoadError::Content(e)) => e
+        Err(LoadDirError::Content(e)) => e
             .problemes
             .iter()
             .map(|p| {

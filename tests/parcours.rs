@@ -539,8 +539,8 @@ fn from_1re_pro_the_bac_pro_takes_the_terminale_year() {
     assert!(r.etapes[0].en_cours);
     assert_eq!(r.duree_mois, Some(12));
     assert_eq!(
-        parcours::duree_route(r).as_deref(),
-        Some("1 an après cette année")
+        boussole::present::duree_parcours(r),
+        "1 an après cette année"
     );
 }
 
@@ -572,10 +572,10 @@ fn the_care_assistant_sees_vae_first_and_no_apprenticeship_promise() {
 
 #[test]
 fn durations_read_in_years_and_months() {
-    assert_eq!(parcours::duree_texte(36), "3 ans");
-    assert_eq!(parcours::duree_texte(18), "1 an et 6 mois");
-    assert_eq!(parcours::duree_texte(8), "8 mois");
-    assert_eq!(parcours::duree_texte(25), "2 ans et 1 mois");
+    assert_eq!(boussole::present::duree_mois(36), "3 ans");
+    assert_eq!(boussole::present::duree_mois(18), "1 an et 6 mois");
+    assert_eq!(boussole::present::duree_mois(8), "8 mois");
+    assert_eq!(boussole::present::duree_mois(25), "2 ans et 1 mois");
 }
 
 proptest! {

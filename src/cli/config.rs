@@ -5,14 +5,17 @@
 use std::path::{Path, PathBuf};
 
 use boussole::content::line_col;
+use boussole::tui::ThemeName;
 use serde::Deserialize;
+
+use super::terminal;
 
 /// Settings read from the file; command-line options win over them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
     /// "defaut", "contraste" or "mono".
-    pub theme: Option<ThemeChoice>,
+    pub theme: Option<ThemeName>,
     /// Mouse on or off.
     pub souris: Option<bool>,
     /// Situation id chosen at start ("3e", "bac-pro"…).
@@ -27,12 +30,28 @@ pub struct Config {
     pub surcouches: Vec<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeChoice {
-    Defaut,
-    Contraste,
-    Mono,
+/// Kiosk: seconds without a key before the wipe, unless told otherwise.
+pub const DEFAULT_IDLE_SECS: u64 = 300;
+
+/// The terminal guide's options: the command line wins over the file, the
+/// file over the defaults; the environment has the last word on colour
+/// (NO_COLOR) and on ASCII drawing (a locale without UTF-8).
+pub fn tui_options(cli: &super::Cli, file: &Config) -> terminal::Options {
+    let idle_secs = cli
+        .idle_timeout
+        .or(file.inactivite)
+        .unwrap_or(DEFAULT_IDLE_SECS);
+    let idle = (cli.kiosk && idle_secs > 0).then(|| std::time::Duration::from_secs(idle_secs));
+    terminal::Options {
+        theme: terminal::theme_from_env(cli.theme.or(file.theme)),
+        mouse: cli.mouse || file.souris.unwrap_or(false),
+        kiosk: cli.kiosk,
+        idle,
+        idle_exit: cli.idle_exit,
+        situation: file.situation.clone(),
+        departement: file.departement.clone(),
+        ascii: cli.ascii || !terminal::locale_is_utf8(),
+    }
 }
 
 /// Where the file is looked for.
@@ -112,7 +131,7 @@ mod tests {
         assert_eq!(
             c,
             Ok(Config {
-                theme: Some(ThemeChoice::Mono),
+                theme: Some(ThemeName::Mono),
                 souris: Some(true),
                 situation: Some("cap".into()),
                 inactivite: Some(120),

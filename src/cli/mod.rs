@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use boussole::content::{self, LoadError, Loaded};
+use boussole::content::{self, LoadDirError, Loaded};
 use boussole::tui::ThemeName;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -35,7 +35,7 @@ pub struct Cli {
     /// Thème : defaut, contraste (vidéoprojecteur) ou mono (sans couleur ;
     /// choisi d'office quand NO_COLOR est défini).
     #[arg(long, global = true, value_enum)]
-    theme: Option<ThemeArg>,
+    theme: Option<ThemeName>,
 
     /// Fichier de configuration (par défaut : config.toml dans le dossier de
     /// configuration de l'utilisateur).
@@ -75,13 +75,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ThemeArg {
-    Defaut,
-    Contraste,
-    Mono,
 }
 
 #[derive(Debug, Subcommand)]
@@ -191,9 +184,6 @@ enum ExportFormat {
     /// Résumé d'une session, en page HTML à imprimer.
     Html,
 }
-
-/// Default kiosk idle timeout, in seconds.
-const DEFAULT_IDLE_SECS: u64 = 300;
 
 /// Exit code for content problems and usage errors.
 const EXIT_PROBLEM: u8 = 1;
@@ -395,34 +385,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                     return Ok(ExitCode::from(EXIT_PROBLEM));
                 }
             };
-            let asked = match (cli.theme, cfg.theme) {
-                (Some(ThemeArg::Defaut), _) | (None, Some(config::ThemeChoice::Defaut)) => {
-                    Some(ThemeName::Defaut)
-                }
-                (Some(ThemeArg::Contraste), _) | (None, Some(config::ThemeChoice::Contraste)) => {
-                    Some(ThemeName::Contraste)
-                }
-                (Some(ThemeArg::Mono), _) | (None, Some(config::ThemeChoice::Mono)) => {
-                    Some(ThemeName::Mono)
-                }
-                (None, None) => None,
-            };
-            let idle_secs = cli
-                .idle_timeout
-                .or(cfg.inactivite)
-                .unwrap_or(DEFAULT_IDLE_SECS);
-            let idle =
-                (cli.kiosk && idle_secs > 0).then(|| std::time::Duration::from_secs(idle_secs));
-            let opts = terminal::Options {
-                theme: terminal::theme_from_env(asked),
-                mouse: cli.mouse || cfg.souris.unwrap_or(false),
-                kiosk: cli.kiosk,
-                idle,
-                idle_exit: cli.idle_exit,
-                situation: cfg.situation.clone(),
-                departement: cfg.departement.clone(),
-                ascii: cli.ascii || !terminal::locale_is_utf8(),
-            };
+            let opts = config::tui_options(cli, &cfg);
             let index = (cli.content.is_none() && overlays(cli).is_empty())
                 .then(boussole::search::Index::bundled);
             terminal::run(loaded.content, opts, index).context("terminal")?;
@@ -470,7 +433,7 @@ fn overlays(cli: &Cli) -> Vec<PathBuf> {
 }
 
 /// Loads the content chosen on the command line, with its overlays.
-fn load(cli: &Cli) -> Result<Loaded, LoadError> {
+fn load(cli: &Cli) -> Result<Loaded, LoadDirError> {
     let overlays = overlays(cli);
     match (&cli.content, overlays.is_empty()) {
         (Some(dir), true) => content::load_dir(dir),
@@ -481,7 +444,7 @@ fn load(cli: &Cli) -> Result<Loaded, LoadError> {
 
 /// Loads and fully checks the content: the bundled TOML texts, or a
 /// directory, with its overlays.
-fn load_checked(cli: &Cli) -> Result<Loaded, LoadError> {
+fn load_checked(cli: &Cli) -> Result<Loaded, LoadDirError> {
     let overlays = overlays(cli);
     match (&cli.content, overlays.is_empty()) {
         (Some(dir), true) => content::load_dir(dir),
@@ -490,7 +453,7 @@ fn load_checked(cli: &Cli) -> Result<Loaded, LoadError> {
     }
 }
 
-fn load_layered(cli: &Cli, overlays: &[PathBuf]) -> Result<Loaded, LoadError> {
+fn load_layered(cli: &Cli, overlays: &[PathBuf]) -> Result<Loaded, LoadDirError> {
     let (files, root) = match &cli.content {
         Some(dir) => (content::read_dir(dir)?, dir.display().to_string()),
         None => (content::bundled_sources(), "content".to_string()),
@@ -511,10 +474,10 @@ fn load_or_report(cli: &Cli) -> anyhow::Result<Option<Loaded>> {
     }
 }
 
-fn print_load_error(out: &mut impl Write, e: &LoadError) -> std::io::Result<()> {
+fn print_load_error(out: &mut impl Write, e: &LoadDirError) -> std::io::Result<()> {
     match e {
-        LoadError::Dir(d) => writeln!(out, "{d}"),
-        LoadError::Content(c) => {
+        LoadDirError::Dir(d) => writeln!(out, "{d}"),
+        LoadDirError::Content(c) => {
             for p in &c.problemes {
                 writeln!(out, "{p}")?;
             }

@@ -5,10 +5,11 @@ use std::collections::HashSet;
 use std::io::{BufRead, Write};
 
 use anyhow::Result;
-use boussole::content::{Content, Etablissement, Formation, Metier, Voie, departement_label};
+use boussole::content::{Content, Etablissement, Formation, Metier, departement_label};
 use boussole::lieux;
-use boussole::matching::{self, Bucket, Filters, Match, Method, Satisfied};
-use boussole::parcours::{self, Route};
+use boussole::matching::{self, Filters, Match, Method};
+use boussole::parcours;
+use boussole::present;
 use boussole::quiz::{self, Answer, Answers, Form, Profile};
 use boussole::search::{Index, Kind};
 use serde_json::json;
@@ -22,23 +23,6 @@ pub fn kind_label(kind: Kind) -> &'static str {
         Kind::Formation => "formation",
         Kind::Rome => "fiche ROME",
         Kind::Etablissement => "établissement",
-    }
-}
-
-pub fn voie_label(v: Voie) -> &'static str {
-    match v {
-        Voie::Scolaire => "scolaire",
-        Voie::Apprentissage => "apprentissage",
-        Voie::Continue => "formation continue",
-        Voie::Vae => "VAE",
-    }
-}
-
-pub fn bucket_label(b: Bucket) -> &'static str {
-    match b {
-        Bucket::TresProche => "Très proche",
-        Bucket::Proche => "Proche",
-        Bucket::AExplorer => "À explorer",
     }
 }
 
@@ -73,27 +57,14 @@ pub fn search(
 }
 
 fn formation_line(f: &Formation) -> String {
-    let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
+    let voies: Vec<&str> = f.voies.iter().map(|v| present::voie(*v)).collect();
     format!(
-        "{} — niveau {}, {}, voies : {}",
+        "{} — {} — {} — voies : {}",
         f.intitule,
-        f.niveau,
-        boussole::parcours::duree_texte(u32::from(f.duree_mois)),
+        present::niveau(f.niveau),
+        present::duree_mois(u32::from(f.duree_mois)),
         voies.join(", ")
     )
-}
-
-pub fn niveau_label(n: u8) -> &'static str {
-    match n {
-        0 => "pas encore de diplôme",
-        3 => "niveau 3 = CAP",
-        4 => "niveau 4 = bac",
-        5 => "niveau 5 = bac+2 (BTS…)",
-        6 => "niveau 6 = bac+3 (licence, BUT…)",
-        7 => "niveau 7 = bac+5 (master, ingénieur)",
-        8 => "niveau 8 = doctorat",
-        _ => "niveau inconnu",
-    }
 }
 
 pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
@@ -109,13 +80,13 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
     }
     if let Some(f) = content.formation(id) {
         writeln!(out, "{}", f.intitule)?;
-        writeln!(out, "Type : {} ({})", f.kind, niveau_label(f.niveau))?;
+        writeln!(out, "Type : {} ({})", f.kind, present::niveau(f.niveau))?;
         writeln!(
             out,
             "Durée habituelle : {}",
-            boussole::parcours::duree_texte(u32::from(f.duree_mois))
+            present::duree_mois(u32::from(f.duree_mois))
         )?;
-        let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
+        let voies: Vec<&str> = f.voies.iter().map(|v| present::voie(*v)).collect();
         writeln!(out, "Voies : {}", voies.join(", "))?;
         if let Some(p) = &f.presentation {
             writeln!(out, "{p}")?;
@@ -189,7 +160,7 @@ fn show_etablissement(out: &mut impl Write, content: &Content, e: &Etablissement
     }
     writeln!(out, "Formations connues de Boussole :")?;
     for (f, o) in lieux::enseignements(content, e) {
-        let voies: Vec<&str> = o.voies.iter().map(|v| voie_label(*v)).collect();
+        let voies: Vec<&str> = o.voies.iter().map(|v| present::voie(*v)).collect();
         writeln!(out, "  - {} ({}) : {}", f.intitule, f.id, voies.join(", "))?;
     }
     writeln!(out, "Sources : {}", e.sources.join(" ; "))?;
@@ -216,7 +187,7 @@ pub fn write_lieux(
     for g in groupes {
         writeln!(out, "  {} :", departement_label(g.departement))?;
         for l in g.lieux {
-            let voies: Vec<&str> = l.offre.voies.iter().map(|v| voie_label(*v)).collect();
+            let voies: Vec<&str> = l.offre.voies.iter().map(|v| present::voie(*v)).collect();
             let what = if formations.len() > 1 {
                 format!("{}, ", l.formation.intitule)
             } else {
@@ -253,11 +224,7 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     writeln!(
         out,
         "Pour commencer : {}",
-        if m.niveau_min == 0 {
-            "sans diplôme"
-        } else {
-            niveau_label(m.niveau_min)
-        }
+        present::niveau_min(m.niveau_min)
     )?;
     writeln!(
         out,
@@ -280,24 +247,11 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     if content.situation("3e").is_some() {
         let routes = parcours::routes(content, "3e", m, 3);
         if let Some(r) = routes.first() {
-            writeln!(out, "Parcours depuis la 3e : {}", route_text(r))?;
+            writeln!(out, "Parcours depuis la 3e : {}", present::parcours(r))?;
         }
     }
     writeln!(out, "Sources : {}", m.sources.join(" ; "))?;
     Ok(())
-}
-
-pub fn route_text(r: &Route<'_>) -> String {
-    let total = match boussole::parcours::duree_route(r) {
-        Some(d) => format!(" — {d}"),
-        None => " — durée selon l'expérience".to_string(),
-    };
-    let app = if r.apprentissage_possible {
-        " — possible en apprentissage"
-    } else {
-        ""
-    };
-    format!("{}{total}{app}", boussole::export::route_steps(r))
 }
 
 pub fn parcours(
@@ -367,7 +321,7 @@ pub fn parcours(
         return Ok(false);
     }
     for (i, r) in routes.iter().enumerate() {
-        writeln!(out, "{}. {}", i + 1, route_text(r))?;
+        writeln!(out, "{}. {}", i + 1, present::parcours(r))?;
     }
     Ok(true)
 }
@@ -444,9 +398,13 @@ pub fn quiz(
                 out,
                 "- {} [{}]",
                 m.metier.titre.both(),
-                bucket_label(m.bucket)
+                present::bucket(m.bucket)
             )?;
-            writeln!(out, "  Pourquoi : {}", reasons_text(content, m))?;
+            writeln!(
+                out,
+                "  Pourquoi : {}",
+                present::raisons(content, &m.reasons)
+            )?;
         }
     }
     Ok(0)
@@ -543,41 +501,4 @@ pub fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Re
     }
     writeln!(out, "Ton code : {}", p.code_letters())?;
     Ok(())
-}
-
-pub fn reasons_text(content: &Content, m: &Match<'_>) -> String {
-    let mut parts = Vec::new();
-    if !m.reasons.themes.is_empty() {
-        let names: Vec<String> = m
-            .reasons
-            .themes
-            .iter()
-            .map(|t| {
-                let name = content
-                    .questionnaire
-                    .theme_info(*t)
-                    .map_or(t.letter().to_string(), |i| i.nom.to_lowercase());
-                format!("« {name} »")
-            })
-            .collect();
-        parts.push(format!("tu aimes {}", names.join(" et ")));
-    }
-    let items: Vec<&str> = content.questionnaire.item_texts(&m.reasons.items).collect();
-    if !items.is_empty() {
-        parts.push(format!("tu as aimé « {} »", items.join(" », « ")))
-    }
-    for f in &m.reasons.filters {
-        parts.push(match f {
-            Satisfied::Niveau(n) => format!("accessible avec le niveau visé ({n})"),
-            Satisfied::Apprentissage => "possible en apprentissage".to_string(),
-            Satisfied::Domaine(d) => format!("domaine {d}"),
-            Satisfied::Departement(d) => format!("formation dans le {d}"),
-            Satisfied::Situation(s) => format!("accessible depuis ta situation ({s})"),
-        });
-    }
-    if parts.is_empty() {
-        "profil proche du tien".to_string()
-    } else {
-        parts.join(" ; ")
-    }
 }

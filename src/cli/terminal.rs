@@ -10,7 +10,7 @@ use boussole::content::Content;
 use boussole::search::Index;
 use boussole::session::{Opened, Store};
 use boussole::tui::app::{Effect, Storage, effect_done};
-use boussole::tui::{self, App, Msg, Theme, ThemeName};
+use boussole::tui::{self, App, Msg, Palette, ThemeName};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
 use ratatui::crossterm::execute;
@@ -63,34 +63,14 @@ pub fn storage() -> Option<Storage> {
     })
 }
 
-/// Today's local date as YYYY-MM-DD, and a stamp for file names.
+/// Today's local date as YYYY-MM-DD, and a stamp for file names. The time
+/// zone is the system's (TZ, then /etc/localtime); UTC when none is found.
 pub fn today() -> (String, String) {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let t = libc::time_t::try_from(now).unwrap_or(0);
-    // SAFETY: localtime_r writes into the zeroed struct we own.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
-    if !ok {
-        return ("1970-01-01".into(), "19700101-000000".into());
-    }
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        tm.tm_year + 1900,
-        tm.tm_mon + 1,
-        tm.tm_mday
-    );
-    let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
-        tm.tm_year + 1900,
-        tm.tm_mon + 1,
-        tm.tm_mday,
-        tm.tm_hour,
-        tm.tm_min,
-        tm.tm_sec
-    );
-    (date, stamp)
+    let now = jiff::ZonedDateTime::now();
+    (
+        now.strftime("%Y-%m-%d").to_string(),
+        now.strftime("%Y%m%d-%H%M%S").to_string(),
+    )
 }
 
 /// Performs a write that `update` asked for, and says what happened.
@@ -151,7 +131,7 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
     if let Some(id) = &opts.situation
         && let Some(i) = app.content.situations.iter().position(|s| &s.id == id)
     {
-        app.session.situation = i;
+        app.saisie.situation = i;
     }
     if opts.departement.is_some() {
         app.set_departement(opts.departement.clone());
@@ -206,9 +186,9 @@ pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
     let theme = if opts.ascii {
-        Theme::new(opts.theme).ascii()
+        Palette::new(opts.theme).ascii()
     } else {
-        Theme::new(opts.theme)
+        Palette::new(opts.theme)
     };
     let result = event_loop(&mut terminal, app, &theme, &opts);
     if opts.mouse {
@@ -227,12 +207,14 @@ pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<
 fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
-    theme: &Theme,
+    theme: &Palette,
     opts: &Options,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.size = (size.width, size.height);
-    terminal.draw(|f| tui::view(&app, theme, f))?;
+    // The texts wrapped for the last frame, kept for the next one.
+    let mut texts = tui::wrap::Cache::default();
+    terminal.draw(|f| tui::draw(&app, theme, &mut texts, f))?;
     // While the person reads the first screen: the work of the first search.
     app.index.prepare();
     let mut last_key = Instant::now();
@@ -271,7 +253,7 @@ fn event_loop(
             let outcome = perform(&app, &effect);
             effect_done(&mut app, outcome);
         }
-        terminal.draw(|f| tui::view(&app, theme, f))?;
+        terminal.draw(|f| tui::draw(&app, theme, &mut texts, f))?;
     }
 }
 

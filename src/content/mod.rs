@@ -2,14 +2,14 @@
 //! checks that name `file:line:col` for every problem.
 
 mod diag;
-mod model;
 pub mod overlay;
 mod parse;
 pub mod schema;
 mod source;
-mod tree;
 mod validate;
 
+pub use boussole_content::files::{self, FileKind};
+pub use boussole_content::{model, tree};
 pub use diag::{ContentError, Probleme, line_col};
 pub use model::*;
 pub use parse::text_problem;
@@ -25,16 +25,6 @@ pub struct Loaded {
     pub content: Content,
     pub avertissements: Vec<Probleme>,
 }
-
-/// The files of a content directory that are not in `metiers/` or `formations/`.
-pub const SINGLE_FILES: [&str; 6] = [
-    "domaines.toml",
-    "rome.toml",
-    "situations.toml",
-    "questionnaire.toml",
-    "apprentissage.toml",
-    "contacts.toml",
-];
 
 /// The content compiled into the binary, ready to use: decoded from the
 /// postcard that build.rs made from `content/` (fast; no TOML parsing).
@@ -62,7 +52,7 @@ pub fn check_bundled() -> Result<Loaded, ContentError> {
 
 /// Why a content directory could not be loaded.
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+pub enum LoadDirError {
     #[error(transparent)]
     Dir(#[from] DirError),
     #[error(transparent)]
@@ -70,7 +60,7 @@ pub enum LoadError {
 }
 
 /// Loads a content directory laid out like `content/`.
-pub fn load_dir(root: &std::path::Path) -> Result<Loaded, LoadError> {
+pub fn load_dir(root: &std::path::Path) -> Result<Loaded, LoadDirError> {
     let files = read_dir(root)?;
     Ok(load(&files, &root.display().to_string())?)
 }
@@ -190,12 +180,19 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
 /// `metiers/` and `formations/`.
 fn missing_files(files: &[SourceFile], root: &str, sink: &mut Sink) {
     let root = root.trim_end_matches('/');
-    for name in SINGLE_FILES {
+    let required = files::FILES.iter().filter(|f| f.required);
+    for name in required.clone().filter_map(|f| match f.place {
+        files::Place::File(name) => Some(name),
+        files::Place::Folder(_) => None,
+    }) {
         if !files.iter().any(|f| f.relative == name) {
             sink.whole_file(&format!("{root}/{name}"), "fichier manquant");
         }
     }
-    for dir in ["metiers", "formations"] {
+    for dir in required.filter_map(|f| match f.place {
+        files::Place::Folder(dir) => Some(dir),
+        files::Place::File(_) => None,
+    }) {
         if !files
             .iter()
             .any(|f| f.relative.starts_with(&format!("{dir}/")))
@@ -319,72 +316,6 @@ fn collect<'a>(
                 }
             }
         }
-    }
-}
-
-/// What a content file holds, from its path.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum FileKind {
-    Domaines,
-    Rome,
-    Situations,
-    Contacts,
-    Questionnaire,
-    Apprentissage,
-    Metiers,
-    Formations,
-    Etablissements,
-}
-
-impl FileKind {
-    /// The kind of the file at `relative` (path below the content root).
-    pub fn of(relative: &str) -> Option<FileKind> {
-        Some(match relative {
-            "domaines.toml" => FileKind::Domaines,
-            "rome.toml" => FileKind::Rome,
-            "situations.toml" => FileKind::Situations,
-            "contacts.toml" => FileKind::Contacts,
-            "questionnaire.toml" => FileKind::Questionnaire,
-            "apprentissage.toml" => FileKind::Apprentissage,
-            _ if relative.starts_with("metiers/") => FileKind::Metiers,
-            _ if relative.starts_with("formations/") => FileKind::Formations,
-            _ if relative.starts_with("etablissements/") => FileKind::Etablissements,
-            _ => return None,
-        })
-    }
-
-    /// The top-level keys the file may have.
-    fn keys(self) -> &'static [&'static str] {
-        match self {
-            FileKind::Domaines => &["sources", "domaine"],
-            FileKind::Rome => &["sources", "fiche"],
-            FileKind::Situations => &["sources", "situation"],
-            FileKind::Contacts => &["sources", "contact"],
-            FileKind::Questionnaire => &["sources", "echelle", "ne_sait_pas", "theme", "item"],
-            FileKind::Apprentissage => &[
-                "sources",
-                "smic",
-                "remuneration",
-                "ages",
-                "regle",
-                "question",
-            ],
-            FileKind::Metiers => &["sources", "metier"],
-            FileKind::Formations => &["sources", "formation"],
-            FileKind::Etablissements => &["sources", "etablissement"],
-        }
-    }
-
-    /// Whether an overlay may hide records of this kind with `retirer`.
-    fn can_hide(self) -> bool {
-        matches!(
-            self,
-            FileKind::Situations
-                | FileKind::Contacts
-                | FileKind::Metiers
-                | FileKind::Formations
-                | FileKind::Etablissements
-        )
     }
 }
 

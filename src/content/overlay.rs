@@ -17,7 +17,7 @@ use toml::de::DeValue;
 
 use super::diag::{FileText, Sink};
 use super::parse::{ParsedFile, Rec};
-use super::{ContentError, FileKind, LoadError, Loaded, Records, SourceFile, Voie};
+use super::{ContentError, FileKind, LoadDirError, Loaded, Records, SourceFile, Voie};
 
 /// A record an overlay hides, and where it says so.
 pub(crate) struct Hidden<'a> {
@@ -204,12 +204,16 @@ fn hide_formation(r: &mut Records<'_>, h: &Hidden<'_>, sink: &mut Sink) {
 
 /// Loads `base` (a whole content set) with the overlay folders laid over it in
 /// order.
-pub fn load_with(base: &[SourceFile], root: &str, overlays: &[&Path]) -> Result<Loaded, LoadError> {
+pub fn load_with(
+    base: &[SourceFile],
+    root: &str,
+    overlays: &[&Path],
+) -> Result<Loaded, LoadDirError> {
     let mut layers: Vec<Vec<SourceFile>> = Vec::with_capacity(overlays.len());
     for dir in overlays {
         layers.push(super::read_dir(dir)?);
     }
     let mut all: Vec<&[SourceFile]> = vec![base];
     all.extend(layers.iter().map(Vec::as_slice));
-    super::load_layers(&all, root).map_err(|e: ContentError| LoadError::Content(e))
+    super::load_layers(&all, root).map_err(|e: ContentError| LoadDirError::Content(e))
 }

@@ -6,7 +6,8 @@ use std::fmt::Write as _;
 
 use crate::content::{Content, Metier, Theme};
 use crate::matching::{self, Filters, Match};
-use crate::parcours::{self, Mode, Route};
+use crate::parcours::{self, Route};
+use crate::present;
 use crate::quiz::{self, Profile};
 use crate::session::Saved;
 
@@ -99,48 +100,6 @@ fn theme_name(content: &Content, t: Theme) -> String {
         .map_or(t.letter().to_string(), |i| i.nom.clone())
 }
 
-/// A route in words: "CAP Cuisine (24 mois, possible en apprentissage), puis …".
-/// Shared by the summary and the plain command line.
-pub fn route_steps(r: &Route<'_>) -> String {
-    let steps: Vec<String> = r
-        .etapes
-        .iter()
-        .map(|e| match e.mode {
-            Mode::Vae => format!("{} par la VAE", e.formation.intitule),
-            Mode::Formation => {
-                let mut d = crate::parcours::duree_etape(e);
-                if e.apprentissage {
-                    d.push_str(", possible en apprentissage");
-                }
-                format!("{} ({d})", e.formation.intitule)
-            }
-        })
-        .collect();
-    steps.join(", puis ")
-}
-
-fn reasons_text(content: &Content, m: &Match<'_>) -> String {
-    let mut parts = Vec::new();
-    if !m.reasons.themes.is_empty() {
-        let names: Vec<String> = m
-            .reasons
-            .themes
-            .iter()
-            .map(|t| theme_name(content, *t))
-            .collect();
-        parts.push(format!("thèmes en commun : {}", names.join(", ")));
-    }
-    let items: Vec<&str> = content.questionnaire.item_texts(&m.reasons.items).collect();
-    if !items.is_empty() {
-        parts.push(format!("activités aimées : {}", items.join(" ; ")));
-    }
-    if parts.is_empty() {
-        "profil proche".to_string()
-    } else {
-        parts.join(". ")
-    }
-}
-
 /// The summary as Markdown.
 pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
     let s = gather(content, saved, date);
@@ -187,11 +146,15 @@ pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
         let _ = writeln!(out, "### {}\n", m.titre.both());
         let _ = writeln!(out, "{}\n", m.resume);
         if let Some(r) = reason {
-            let _ = writeln!(out, "- Pourquoi : {}", reasons_text(content, r));
+            let _ = writeln!(
+                out,
+                "- Pourquoi : {}",
+                present::raisons(content, &r.reasons)
+            );
         }
         match route {
             Some(r) => {
-                let _ = writeln!(out, "- Parcours : {}", route_steps(r));
+                let _ = writeln!(out, "- Parcours : {}", present::parcours(r));
             }
             None => {
                 let _ = writeln!(out, "- Parcours : aucun trouvé depuis cette situation");
@@ -307,11 +270,15 @@ pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
             e(&m.resume)
         );
         if let Some(r) = reason {
-            let _ = writeln!(out, "<li>Pourquoi : {}</li>", e(&reasons_text(content, r)));
+            let _ = writeln!(
+                out,
+                "<li>Pourquoi : {}</li>",
+                e(&present::raisons(content, &r.reasons))
+            );
         }
         let route = route.as_ref().map_or(
             "aucun trouvé depuis cette situation".to_string(),
-            route_steps,
+            present::parcours,
         );
         let _ = writeln!(out, "<li>Parcours : {}</li>", e(&route));
         let _ = writeln!(

@@ -275,45 +275,6 @@ pub fn routes_pour<'a>(
     routes
 }
 
-/// How long a step takes, in words: "2 ans", or for the formation the person
-/// is following "encore 1 an après cette année" / "à finir cette année".
-pub fn duree_etape(e: &Etape<'_>) -> String {
-    match (e.en_cours, e.duree_mois) {
-        (true, 0) => "à finir cette année".to_string(),
-        (true, m) => format!("encore {} après cette année", duree_texte(m)),
-        (false, m) => duree_texte(m),
-    }
-}
-
-/// How long a whole route takes, in words; `None` for a VAE route.
-pub fn duree_route(r: &Route<'_>) -> Option<String> {
-    let m = r.duree_mois?;
-    let en_cours = r.etapes.first().is_some_and(|e| e.en_cours);
-    Some(match (en_cours, m) {
-        (true, 0) => "fini à la fin de cette année".to_string(),
-        (true, m) => format!("{} après cette année", duree_texte(m)),
-        (false, m) => format!("{} en tout", duree_texte(m)),
-    })
-}
-
-/// A duration in years and months, as people say it: "1 mois", "6 mois",
-/// "1 an", "3 ans", "1 an et 6 mois", "2 ans et 1 mois".
-pub fn duree_texte(mois: u32) -> String {
-    let (ans, reste) = (mois / 12, mois % 12);
-    let ans_txt = match ans {
-        0 => String::new(),
-        1 => "1 an".to_string(),
-        n => format!("{n} ans"),
-    };
-    let mois_txt = (reste > 0).then(|| format!("{reste} mois"));
-    match (ans, mois_txt) {
-        (0, Some(m)) => m,
-        (0, None) => "0 mois".to_string(),
-        (_, None) => ans_txt,
-        (_, Some(m)) => format!("{ans_txt} et {m}"),
-    }
-}
-
 fn ids<'a>(r: &Route<'a>) -> Vec<&'a str> {
     r.etapes.iter().map(|e| e.formation.id.as_str()).collect()
 }

@@ -8,19 +8,17 @@
 //! as "cfa", "vae") must be whole words or start one. Match positions are
 //! mapped back to the original characters for highlighting.
 
-mod entries;
-mod fold;
 mod lookup;
-mod vocab;
 mod words;
+
+// Built from the content at build time too: they live in the content crate.
+use boussole_content::index::{entries, fold, vocab};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 use std::sync::{Mutex, OnceLock};
 
-// Paths shared with build.rs, which includes `entries.rs`, `fold.rs` and `vocab.rs`.
-use crate::content as model;
-use model::Content;
+use crate::content::Content;
 
 pub use entries::{Entry, Kind, entries};
 pub use fold::{Folded, fold};

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
-use super::model::{Content, Voie};
+use crate::model::{Content, Voie};
 
 /// What a result is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -89,9 +89,9 @@ pub fn entries(content: &Content) -> Vec<Entry> {
         let label = format!("{}, {}", e.nom, e.commune);
         let mut others = vec![
             fold(e.kind.libelle()).text,
-            fold(&super::model::departement_label(&e.departement)).text,
+            fold(&crate::model::departement_label(&e.departement)).text,
         ];
-        if e.kind == super::model::TypeEtablissement::Cfa {
+        if e.kind == crate::model::TypeEtablissement::Cfa {
             others.push("apprentissage / alternance".to_string());
         }
         out.push(Entry {

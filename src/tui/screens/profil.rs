@@ -4,32 +4,94 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::super::app::App;
-use super::super::strings as s;
-use super::super::theme::Theme;
-use super::{TextPane, text};
-use crate::content::Theme as RiasecTheme;
+use super::{Nav, ScreenState, scroll};
+use crate::content::Theme;
+use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
+use crate::tui::model::Model;
+use crate::tui::msg::Msg;
+use crate::tui::strings as s;
+use crate::tui::theme::Palette;
+use crate::tui::widgets::{TextPane, text};
+use crate::tui::wrap;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Profil {
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub enum Action {
+    VoirMetiers,
+    Retour,
+    Defiler,
+}
+
+const KEYS: &[Entry<Action>] = &[
+    key(
+        Keys::Any(&[Msg::Enter]),
+        s::TOUCHE_ENTREE,
+        s::ACTION_VOIR_METIERS,
+        Action::VoirMetiers,
+    ),
+    key(
+        Keys::Any(&[Msg::Back]),
+        s::TOUCHE_ECHAP,
+        s::ACTION_RETOUR,
+        Action::Retour,
+    ),
+    Entry::Global(Global::Aide),
+    hidden(Keys::Any(super::MOVES), Action::Defiler),
+];
+
+impl ScreenState for Profil {
+    type Action = Action;
+
+    fn title(&self) -> &'static str {
+        s::PROFIL_TITRE
+    }
+
+    fn keys(&self) -> &'static [Entry<Action>] {
+        KEYS
+    }
+
+    fn update(&mut self, model: &mut Model, msg: Msg) -> Nav {
+        match keys::action(KEYS, msg) {
+            Some(Action::VoirMetiers) => return super::resultats::open(model),
+            Some(Action::Retour) => return Nav::Back,
+            Some(Action::Defiler) => self.scroll = scroll(self.scroll, msg),
+            None => {}
+        }
+        Nav::Stay
+    }
+
+    fn view(
+        &self,
+        model: &Model,
+        theme: &Palette,
+        frame: &mut Frame,
+        texts: &mut wrap::Cache,
+        area: Rect,
+    ) {
+        for pane in panes(model, theme, area, self.scroll) {
+            text(frame, texts, pane, theme);
+        }
+    }
+}
 
 /// Width of a full bar, in cells.
 const BAR: usize = 20;
 
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, scroll: u16) {
-    for pane in texts(app, theme, area, scroll) {
-        text(app, frame, pane, theme);
-    }
-}
-
-pub fn texts<'a>(app: &'a App, theme: &Theme, area: Rect, scroll: u16) -> Vec<TextPane<'a>> {
-    let Some(p) = app.session.profile else {
+fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, scroll: u16) -> Vec<TextPane<'a>> {
+    let Some(p) = model.saisie.profile else {
         return Vec::new();
     };
-    let q = &app.content.questionnaire;
+    let q = &model.content.questionnaire;
     let mut lines = vec![
         Line::from(Span::styled(s::PROFIL_SUITE, theme.key)),
         Line::from(Span::styled(s::PROFIL_EXPLORATION, theme.muted)),
         Line::from(""),
     ];
-    for t in RiasecTheme::ALL {
+    for t in Theme::ALL {
         let name = q.theme_info(t).map_or("", |i| i.nom.as_str());
         let mut spans = vec![
             Span::styled(format!(" {} ", t.letter()), theme.key),

@@ -3,14 +3,12 @@
 //! The text panes show texts wrapped at word boundaries, as ratatui's
 //! `Paragraph` with `Wrap { trim: false }` wraps them. Wrapping is what costs
 //! (every grapheme is segmented and measured) and a pane shows about twenty
-//! rows of texts that can be hundreds of rows long. So `update` wraps the
-//! texts of the current screen at the terminal's width ([`Cache`], in the
-//! model), and the views draw only the visible rows, already wrapped.
+//! rows of texts that can be hundreds of rows long. So each text is wrapped
+//! once per width and kept ([`Cache`], held by the terminal loop and passed to
+//! the views), and the views draw only the visible rows, already wrapped.
 //!
 //! A wrapped text is found by a fingerprint of the text and the width
 //! ([`key`]): rows that do not belong to the text being drawn are never used.
-//! When none are found (a size `update` was not told about, for example), the
-//! view wraps the text itself.
 //!
 //! [`Wrapped::new`] follows ratatui's word wrapper (`reflow::WordWrapper`,
 //! which ratatui does not export) step by step; the tests check that the rows
@@ -318,33 +316,57 @@ impl Wrapper {
     }
 }
 
-/// The texts of the current screen, wrapped.
+/// The texts drawn in the last frames, wrapped: held by whoever draws (the
+/// terminal loop), passed `&mut` to the views. A text is wrapped the first
+/// time it is drawn at a width; texts not drawn in a frame are dropped at the
+/// start of the next one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Cache {
-    texts: Vec<Wrapped>,
+    /// Each text, and whether the current frame drew it.
+    texts: Vec<(Wrapped, bool)>,
 }
 
 impl Cache {
-    /// The text with this fingerprint, wrapped, if it is here.
-    pub fn get(&self, key: u64) -> Option<&Wrapped> {
-        self.texts.iter().find(|w| w.key == key)
-    }
-
-    /// Keeps these texts only, wrapping those not wrapped yet.
-    pub fn keep<'a>(&mut self, texts: impl IntoIterator<Item = (&'a [Line<'a>], u16)>) {
-        let mut old = std::mem::take(&mut self.texts);
-        for (lines, width) in texts {
-            let k = key(lines, width);
-            if self.get(k).is_some() {
-                continue;
-            }
-            let wrapped = match old.iter().position(|w| w.key == k) {
-                Some(i) => old.swap_remove(i),
-                None => Wrapped::new(lines, width),
-            };
-            self.texts.push(wrapped);
+    /// A new frame: drops the texts the last frame did not draw.
+    pub fn next_frame(&mut self) {
+        self.texts.retain(|(_, drawn)| *drawn);
+        for (_, drawn) in &mut self.texts {
+            *drawn = false;
         }
     }
+
+    /// The text wrapped at `width`: kept from an earlier frame, or wrapped now.
+    pub fn wrapped(&mut self, lines: &[Line<'_>], width: u16) -> &Wrapped {
+        let k = key(lines, width);
+        let i = match self.texts.iter().position(|(w, _)| w.key == k) {
+            Some(i) => i,
+            None => {
+                self.texts.push((Wrapped::new(lines, width), false));
+                self.texts.len() - 1
+            }
+        };
+        let (wrapped, drawn) = &mut self.texts[i];
+        *drawn = true;
+        wrapped
+    }
+}
+
+/// The rows of a plain text wrapped at `width` columns, as the text panes wrap
+/// it, without the spaces where it was cut.
+pub fn rows(text: &str, width: u16) -> Vec<String> {
+    let line = Line::from(text);
+    let wrapped = Wrapped::new(std::slice::from_ref(&line), width.max(1));
+    wrapped
+        .rows
+        .iter()
+        .map(|row| {
+            let mut out = String::new();
+            for piece in &row.pieces {
+                out.push_str(text.get(piece.bytes.clone()).unwrap_or_default());
+            }
+            out.trim().to_string()
+        })
+        .collect()
 }
 
 /// A fingerprint of a text and a width: what wrapping depends on (the
@@ -363,219 +385,4 @@ pub fn key(lines: &[Line<'_>], width: u16) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::style::{Color, Modifier};
-    use ratatui::widgets::{Paragraph, Wrap};
-
-    /// Texts that exercise the wrapper: long words, runs of spaces, spans,
-    /// styles, alignments, wide and zero-width characters, tabs, newlines.
-    fn texts() -> Vec<Vec<Line<'static>>> {
-        let red = Style::default().fg(Color::Red);
-        let bold = Style::default().add_modifier(Modifier::BOLD);
-        vec![
-            vec![Line::from(
-                "Un texte assez long pour tenir sur plusieurs lignes",
-            )],
-            vec![
-                Line::from(""),
-                Line::from("   trois espaces devant,  deux   au milieu   et derrière   "),
-                Line::from("motbeaucouptroplongpourunelignemêmelarge puis court"),
-            ],
-            vec![
-                Line::from(vec![
-                    Span::styled("Titre : ", bold),
-                    Span::raw("une valeur "),
-                    Span::styled("rouge", red),
-                    Span::raw(" qui continue, encore et encore, jusqu'au bout"),
-                ])
-                .style(Style::default().bg(Color::Blue)),
-                Line::from("centré, sur plusieurs lignes si besoin est")
-                    .alignment(Alignment::Center),
-                Line::from("à droite, aussi sur plusieurs lignes").alignment(Alignment::Right),
-            ],
-            vec![
-                Line::from("日本語のテキスト、幅が二つの文字 mêlés à du français"),
-                Line::from("zéro\u{200B}largeur, e\u{301}crit, tab\there, nbsp\u{A0}ici"),
-                Line::from("ligne\navec un retour, puis 👩\u{200D}🍳 et 🇫🇷 drapeau"),
-                Line::from(vec![Span::raw("a"), Span::raw(" "), Span::raw("b")]),
-                Line::from(" "),
-            ],
-        ]
-    }
-
-    /// A screen wider than `area`: a wide character can make a row overflow
-    /// the area (with ratatui's wrapper too).
-    fn screen(area: Rect) -> Buffer {
-        Buffer::empty(Rect {
-            width: area.width + 4,
-            ..area
-        })
-    }
-
-    /// The cells of the whole text wrapped by `Paragraph`, scrolled.
-    fn paragraph(lines: &[Line<'static>], area: Rect, scroll: u16) -> Buffer {
-        let mut buf = screen(area);
-        Paragraph::new(lines.to_vec())
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0))
-            .render(area, &mut buf);
-        buf
-    }
-
-    #[test]
-    fn rows_show_the_cells_of_the_wrapping_paragraph() {
-        for lines in texts() {
-            for width in [0, 1, 2, 3, 5, 8, 13, 21, 40, 80] {
-                let wrapped = Wrapped::new(&lines, width);
-                let whole = Paragraph::new(lines.clone())
-                    .wrap(Wrap { trim: false })
-                    .line_count(width);
-                assert_eq!(wrapped.len(), whole, "{width} columns");
-                let height = 4;
-                let area = Rect::new(0, 0, width, height);
-                for first in 0..=wrapped.len() {
-                    let mut buf = screen(area);
-                    wrapped.render(&lines, first, area, &mut buf);
-                    assert_eq!(
-                        buf,
-                        paragraph(&lines, area, first as u16),
-                        "{width} columns, from row {first}: {lines:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    mod random {
-        use super::*;
-        use proptest::prelude::*;
-
-        /// Pieces of text that make wrapping hard.
-        fn piece() -> impl Strategy<Value = &'static str> {
-            prop::sample::select(vec![
-                "a",
-                "mot",
-                "électricien",
-                "Œ",
-                " ",
-                "  ",
-                "\u{A0}",
-                "-",
-                "日",
-                "本語",
-                "e\u{301}",
-                "\u{200B}",
-                "\u{200D}",
-                "👩\u{200D}🍳",
-                "🇫🇷",
-                "\t",
-                "\n",
-                "ｶﾞ",
-                "x\u{FE0F}",
-            ])
-        }
-
-        fn line() -> impl Strategy<Value = Line<'static>> {
-            let span =
-                (prop::collection::vec(piece(), 0..12), any::<bool>()).prop_map(|(pieces, red)| {
-                    let style = if red {
-                        Style::default().fg(Color::Red)
-                    } else {
-                        Style::default()
-                    };
-                    Span::styled(pieces.concat(), style)
-                });
-            let alignment = prop::sample::select(vec![
-                None,
-                Some(Alignment::Left),
-                Some(Alignment::Center),
-                Some(Alignment::Right),
-            ]);
-            (prop::collection::vec(span, 0..4), alignment).prop_map(|(spans, alignment)| {
-                let mut line = Line::from(spans);
-                line.alignment = alignment;
-                line
-            })
-        }
-
-        proptest! {
-            #[test]
-            fn rows_show_the_cells_of_the_wrapping_paragraph(
-                lines in prop::collection::vec(line(), 0..6),
-                width in 1u16..30,
-                height in 1u16..6,
-            ) {
-                let wrapped = Wrapped::new(&lines, width);
-                let area = Rect::new(0, 0, width, height);
-                for first in 0..=wrapped.len() {
-                    let mut buf = screen(area);
-                    wrapped.render(&lines, first, area, &mut buf);
-                    prop_assert_eq!(buf, paragraph(&lines, area, first as u16));
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn characters_that_stand_alone_are_graphemes_of_one_cell() {
-        let all: Vec<char> = ('\0'..='\u{FFFF}').filter(|c| stands_alone(*c)).collect();
-        let graphemes = |s: &str| {
-            Span::raw(s.to_string())
-                .styled_graphemes(Style::default())
-                .map(|g| (g.symbol.to_string(), g.is_whitespace()))
-                .collect::<Vec<_>>()
-        };
-        for &c in &all {
-            let alone = c.to_string();
-            assert_eq!(graphemes(&alone), [(alone.clone(), is_whitespace(c))]);
-            assert_eq!(alone.cell_width(), 1, "{c:?}");
-            // Next to any other: two graphemes still.
-            for &d in &all {
-                assert_eq!(graphemes(&format!("{c}{d}")).len(), 2, "{c:?} {d:?}");
-            }
-        }
-    }
-
-    #[test]
-    fn nothing_is_drawn_past_the_last_row() {
-        let lines = vec![Line::from("un deux")];
-        let wrapped = Wrapped::new(&lines, 4);
-        assert_eq!(wrapped.len(), 2);
-        assert!(Wrapped::new(&lines, 0).is_empty());
-        let area = Rect::new(0, 0, 4, 3);
-        let mut buf = Buffer::empty(area);
-        wrapped.render(&lines, 5, area, &mut buf);
-        assert_eq!(buf, Buffer::empty(area));
-    }
-
-    #[test]
-    fn the_fingerprint_follows_text_and_width() {
-        let lines = vec![Line::from("court aussi"), Line::from("")];
-        assert_eq!(key(&lines, 40), key(&lines.clone(), 40));
-        assert_ne!(key(&lines, 40), key(&lines, 41));
-        let split = vec![
-            Line::from(vec![Span::raw("court "), Span::raw("aussi")]),
-            Line::from(""),
-        ];
-        assert_ne!(key(&lines, 40), key(&split, 40), "spans are part of it");
-        let styled = vec![
-            Line::from(Span::styled("court aussi", Style::default().fg(Color::Red))),
-            Line::from(""),
-        ];
-        assert_eq!(key(&lines, 40), key(&styled, 40), "styles are not");
-    }
-
-    #[test]
-    fn the_cache_keeps_only_the_texts_asked_for() {
-        let a = vec![Line::from("un texte")];
-        let b = vec![Line::from("autre")];
-        let mut cache = Cache::default();
-        cache.keep([(a.as_slice(), 20), (b.as_slice(), 20), (a.as_slice(), 20)]);
-        assert_eq!(cache.texts.len(), 2);
-        assert!(cache.get(key(&a, 20)).is_some());
-        cache.keep([(b.as_slice(), 20)]);
-        assert!(cache.get(key(&a, 20)).is_none());
-        assert_eq!(cache.get(key(&b, 20)).map(Wrapped::len), Some(1));
-    }
-}
+mod tests;
