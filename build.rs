@@ -8,6 +8,9 @@
 //! - `index.postcard`: the search index of that content (folded labels and
 //!   their distinct words).
 //!
+//! It also sets `BOUSSOLE_CONTENT_DATE`, the content's date (the newest date
+//! of `apprentissage.toml`), which `boussole --version` prints.
+//!
 //! Problems in the content are reported in full by `boussole check`; here a
 //! file that does not even deserialise stops the build with toml's message.
 //!
@@ -55,6 +58,11 @@ fn main() {
     std::fs::write(out_dir.join("bundled.rs"), out).expect("OUT_DIR is writable");
 
     let content = compile(&files);
+    // The content's date, for `boussole --version`.
+    println!(
+        "cargo:rustc-env=BOUSSOLE_CONTENT_DATE={}",
+        content.apprentissage.date()
+    );
     let bytes = postcard::to_allocvec(&content).expect("the content serialises");
     std::fs::write(out_dir.join("content.postcard"), bytes).expect("OUT_DIR is writable");
     // The search index too (entries and their distinct words): `boussole

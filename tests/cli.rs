@@ -213,6 +213,26 @@ fn completions_and_man_page() {
     assert!(stdout(&o).starts_with("boussole "));
 }
 
+#[test]
+fn version_names_the_content_date() {
+    let o = boussole(&["--version"], "");
+    assert!(o.status.success());
+    let loaded = content::load_bundled().expect("bundled content");
+    let date = loaded.content.apprentissage.date();
+    assert_eq!(
+        stdout(&o),
+        format!(
+            "boussole {} (contenu intégré du {date})\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    // The newest dated figure or rule of apprentissage.toml: today the SMIC.
+    let a = &loaded.content.apprentissage;
+    assert!(a.regle.iter().all(|r| r.date.as_str() <= date));
+    assert!(a.smic.date.as_str() <= date && a.remuneration.date.as_str() <= date);
+    assert_eq!(date.len(), 10, "YYYY-MM-DD: {date}");
+}
+
 fn boussole_env(args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_boussole"));
     cmd.args(args).env_remove("BOUSSOLE_CONTENT");

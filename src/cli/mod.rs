@@ -16,9 +16,18 @@ use boussole::content::{self, LoadDirError, Loaded};
 use boussole::tui::ThemeName;
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// What `--version` prints after the name: the program's version and the date
+/// of its bundled content (the newest date of apprentissage.toml, see build.rs).
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (contenu intégré du ",
+    env!("BOUSSOLE_CONTENT_DATE"),
+    ")"
+);
+
 /// Boussole : un guide des métiers, des formations et de l'apprentissage en Normandie.
 #[derive(Debug, Parser)]
-#[command(name = "boussole", version, about, long_about = None)]
+#[command(name = "boussole", version = VERSION, about, long_about = None)]
 pub struct Cli {
     /// Dossier de contenu à utiliser à la place du contenu intégré
     /// (même organisation que content/).

@@ -516,6 +516,17 @@ pub struct Apprentissage {
 }
 
 impl Apprentissage {
+    /// The content's date: the newest date (YYYY-MM-DD) among the dated
+    /// figures and rules of `apprentissage.toml` (SMIC, pay grid, rules).
+    /// `boussole --version` prints it for the bundled content.
+    pub fn date(&self) -> &str {
+        std::iter::once(self.smic.date.as_str())
+            .chain(std::iter::once(self.remuneration.date.as_str()))
+            .chain(self.regle.iter().map(|r| r.date.as_str()))
+            .max()
+            .unwrap_or(self.smic.date.as_str())
+    }
+
     /// Minimum monthly gross pay in euros, with the percent of the SMIC used,
     /// for an apprentice of `age` in contract year `annee` (1-based).
     pub fn salaire_minimum(&self, age: u8, annee: usize) -> Option<(u8, f64)> {
