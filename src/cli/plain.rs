@@ -358,7 +358,11 @@ pub fn quiz(
     } else {
         Form::Complet
     };
-    let Some(answers) = ask_items(input, prompts, content, form)? else {
+    let adulte = opts
+        .situation
+        .and_then(|s| content.situation(s))
+        .is_some_and(|s| s.adulte);
+    let Some(answers) = ask_items(input, prompts, content, form, adulte)? else {
         writeln!(
             prompts,
             "Fin des réponses avant la fin du questionnaire : rien n'est calculé."
@@ -417,12 +421,18 @@ pub fn ask_items(
     prompts: &mut impl Write,
     content: &Content,
     form: Form,
+    adulte: bool,
 ) -> Result<Option<Answers>> {
     let q = &content.questionnaire;
-    let items = quiz::items(q, form);
+    let items = quiz::items_pour(q, form, adulte);
     writeln!(
         prompts,
-        "Ce n'est pas un test : une façon d'explorer. Réponds de 0 à 4, ou ? si tu ne sais pas."
+        "{}",
+        if adulte {
+            "Ce n'est pas un test : une façon d'explorer. Notez chaque activité de 0 à 4, ou ? sans avis."
+        } else {
+            "Ce n'est pas un test : une façon d'explorer. Réponds de 0 à 4, ou ? si tu ne sais pas."
+        }
     )?;
     let scale: Vec<String> = q
         .echelle
