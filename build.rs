@@ -82,6 +82,10 @@ struct Formations {
     formation: Vec<Formation>,
 }
 #[derive(Deserialize)]
+struct Financement {
+    dispositif: Vec<Dispositif>,
+}
+#[derive(Deserialize)]
 struct Etablissements {
     etablissement: Vec<Etablissement>,
 }
@@ -171,6 +175,9 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
         contacts: read::<Contacts>(&single(FileKind::Contacts)).contact,
         etablissements: many(FileKind::Etablissements)
             .flat_map(|p| read::<Etablissements>(p).etablissement)
+            .collect(),
+        financement: many(FileKind::Financement)
+            .flat_map(|p| read::<Financement>(p).dispositif)
             .collect(),
     }
 }

@@ -23,6 +23,7 @@ pub fn kind_label(kind: Kind) -> &'static str {
         Kind::Formation => "formation",
         Kind::Rome => "fiche ROME",
         Kind::Etablissement => "établissement",
+        Kind::Dispositif => "financement",
     }
 }
 

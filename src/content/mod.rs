@@ -75,6 +75,7 @@ pub(crate) struct Records<'a> {
     pub situations: Vec<Rec<'a, Situation>>,
     pub contacts: Vec<Rec<'a, Contact>>,
     pub etablissements: Vec<Rec<'a, Etablissement>>,
+    pub financement: Vec<Rec<'a, Dispositif>>,
     pub echelle: Vec<Rec<'a, Echelon>>,
     pub themes: Vec<Rec<'a, ThemeInfo>>,
     pub items: Vec<Rec<'a, Item>>,
@@ -169,6 +170,7 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
         },
         contacts: values(r.contacts),
         etablissements: values(r.etablissements),
+        financement: values(r.financement),
     };
     let mut avertissements = sink.avertissements;
     avertissements.sort();
@@ -312,6 +314,12 @@ fn collect<'a>(
                 if has("formation") {
                     r.formations
                         .extend(pf.records("formation", sink, &mut r.incomplete.formations))
+                }
+            }
+            FileKind::Financement => {
+                if has("dispositif") {
+                    r.financement
+                        .extend(pf.records("dispositif", sink, &mut false))
                 }
             }
             FileKind::Etablissements => {

@@ -36,6 +36,25 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     unique(sink, &r.contacts, "id", |c| c.id.clone());
     unique(sink, &r.regles, "id", |c| c.id.clone());
     unique(sink, &r.etablissements, "id", |e| e.id.clone());
+    unique(sink, &r.financement, "id", |d| d.id.clone());
+    for d in &r.financement {
+        slug(sink, d, &d.value.id);
+        let month = d.value.date.as_bytes();
+        let ok = month.len() == 7
+            && month[4] == b'-'
+            && month[..4].iter().chain(&month[5..]).all(u8::is_ascii_digit)
+            && (1..=12).contains(&d.value.date[5..].parse::<u8>().unwrap_or(0));
+        if !ok {
+            d.error(
+                sink,
+                &[Key("date")],
+                format!(
+                    "date « {} » : le mois de l'information, AAAA-MM",
+                    d.value.date
+                ),
+            );
+        }
+    }
 
     for d in &r.domaines {
         let ok =

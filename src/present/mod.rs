@@ -208,6 +208,33 @@ pub fn raisons(content: &Content, reasons: &Reasons) -> String {
     }
 }
 
+/// "2025-01" -> "janvier 2025" (a month of information); other text as it is.
+pub fn mois_fr(ym: &str) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    match (
+        ym.get(..4),
+        ym.get(5..7).and_then(|m| m.parse::<usize>().ok()),
+    ) {
+        (Some(y), Some(m)) if (1..=12).contains(&m) && ym.len() == 7 => {
+            format!("{} {y}", MOIS[m - 1])
+        }
+        _ => ym.to_string(),
+    }
+}
+
 /// 1823.03 -> "1 823,03"
 pub fn euros(x: f64) -> String {
     let cents = (x * 100.0).round() as i64;

@@ -142,6 +142,18 @@ pub const QUESTIONS_TITRE: &str = "Questions fréquentes";
 
 pub const CONTACTS_TITRE: &str = "Parler à quelqu'un";
 pub const CONTACTS_INTRO: &str = "Des personnes peuvent t'aider, gratuitement.";
+pub const CONTACTS_INTRO_ADULTE: &str =
+    "Des personnes peuvent vous aider, gratuitement. D'abord celles qui vous concernent.";
+pub const CONTACTS_AUTRES: &str = "Autres contacts";
+pub const MENU_FINANCEMENT: &str = "Financer ma formation";
+pub const KIND_DISPOSITIF: &str = "Financer sa formation";
+pub const FINANCEMENT_TITRE: &str = "Financer ma formation";
+pub const FINANCEMENT_INTRO: &str = "Qui paie la formation, et comment commencer. Chaque information a sa source et sa date : vérifiez-la auprès du service concerné.";
+pub const FINANCEMENT_POUR_QUI: &str = "Pour qui";
+pub const FINANCEMENT_QUOI: &str = "Ce que c'est";
+pub const FINANCEMENT_COMMENCER: &str = "Comment commencer";
+pub const FINANCEMENT_SOURCE: &str = "Source";
+pub const FINANCEMENT_VIDE: &str = "Pas encore d'information sur le financement dans ce contenu : appelez le 0800 050 000 (appel gratuit).";
 pub const CONTACT_POUR: &str = "Pour";
 pub const CONTACT_TEL: &str = "Téléphone";
 pub const CONTACT_WEB: &str = "Site";

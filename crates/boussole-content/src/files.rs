@@ -16,6 +16,7 @@ pub enum FileKind {
     Metiers,
     Formations,
     Etablissements,
+    Financement,
 }
 
 /// Where the files of a kind are, below the content root.
@@ -151,6 +152,14 @@ pub const FILES: &[ContentFile] = &[
         true,
         "etablissements.json",
     ),
+    file(
+        K::Financement,
+        File("financement.toml"),
+        &["sources", "dispositif"],
+        false,
+        true,
+        "financement.json",
+    ),
 ];
 
 impl FileKind {
@@ -208,6 +217,7 @@ mod tests {
             K::Metiers,
             K::Formations,
             K::Etablissements,
+            K::Financement,
         ];
         for k in kinds {
             assert_eq!(FILES.iter().filter(|f| f.kind == k).count(), 1, "{k:?}");
@@ -218,6 +228,6 @@ mod tests {
         assert_eq!(FileKind::of("metiers/a.toml"), Some(K::Metiers));
         assert_eq!(FileKind::of("metiersx/a.toml"), None);
         assert_eq!(FileKind::of("autre.toml"), None);
-        assert_eq!(single_files().count(), 6);
+        assert_eq!(single_files().count(), 7);
     }
 }

@@ -141,6 +141,7 @@ screens! {
     Lieux => lieux,
     Apprentissage => apprentissage,
     Contacts => contacts,
+    Financement => financement,
     Comparer => comparer,
 }
 

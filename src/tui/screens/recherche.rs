@@ -143,6 +143,7 @@ impl ScreenState for Recherche {
                         Kind::Etablissement => {
                             super::fiche_formation::open_link(Link::Etablissement(hit.id))
                         }
+                        Kind::Dispositif => Nav::Open(super::Financement::default().into()),
                         Kind::Rome => Nav::Open(
                             super::FicheRome {
                                 code: hit.id,
@@ -225,6 +226,7 @@ pub fn kind_label(k: Kind) -> &'static str {
         Kind::Formation => s::KIND_FORMATION,
         Kind::Rome => s::KIND_ROME,
         Kind::Etablissement => s::KIND_ETABLISSEMENT,
+        Kind::Dispositif => s::KIND_DISPOSITIF,
     }
 }
 
