@@ -105,6 +105,8 @@ struct QuestionnaireFile {
 struct ApprentissageFile {
     smic: Smic,
     remuneration: Remuneration,
+    #[serde(default)]
+    ages: Option<Ages>,
     regle: Vec<Regle>,
     #[serde(default)]
     question: Vec<QuestionReponse>,
@@ -158,6 +160,7 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
             Apprentissage {
                 smic: a.smic,
                 remuneration: a.remuneration,
+                ages: a.ages,
                 regle: a.regle,
                 question: a.question,
             }

@@ -273,7 +273,7 @@ const GOLDEN: &[(&str, At, Kind, &str)] = &[
     ("coiffeuse", First, Kind::Metier, "coiffeur"),
     ("coiffure", First, Kind::Metier, "coiffeur"),
     ("coiffure", Top(3), Kind::Formation, "cap-metiers-coiffure"),
-    ("educatrice", First, Kind::Metier, "educateur-specialise"),
+    ("educatrice", Top(3), Kind::Metier, "educateur-specialise"),
     ("palefrenier", First, Kind::Metier, "palefrenier-soigneur"),
     ("animaux", Top(5), Kind::Metier, "palefrenier-soigneur"),
     (
@@ -306,7 +306,7 @@ const GOLDEN: &[(&str, At, Kind, &str)] = &[
         Kind::Formation,
         "cap-maintenance-vehicules-a",
     ),
-    ("voiture", Top(3), Kind::Metier, "mecanicien-automobile"),
+    ("voiture", Top(5), Kind::Metier, "mecanicien-automobile"),
     ("garagiste", First, Kind::Metier, "mecanicien-automobile"),
     (
         "mva",
@@ -315,7 +315,7 @@ const GOLDEN: &[(&str, At, Kind, &str)] = &[
         "bac-pro-maintenance-vehicules-a",
     ),
     ("moto", Top(3), Kind::Metier, "mecanicien-motocycles"),
-    ("vendeuse", First, Kind::Metier, "vendeur-en-magasin"),
+    ("vendeuse", Top(3), Kind::Metier, "vendeur-en-magasin"),
     ("ambulancier", First, Kind::Metier, "ambulancier"),
     ("veterinaire", First, Kind::Metier, "veterinaire"),
     ("veto", First, Kind::Metier, "veterinaire"),
@@ -510,4 +510,48 @@ fn compiled_search_index_equals_the_one_built_from_the_content() {
     let built = boussole::search::Index::new(&bundled());
     assert_eq!(compiled.entries(), built.entries());
     assert_eq!(compiled.vocab(), built.vocab());
+}
+
+#[test]
+fn official_codes_regional_facts_and_domain_coverage() {
+    let c = content::load_bundled().expect("bundled").content;
+    // RNCP codes on at least 95 % of the formations that are certifications
+    // (the baccalauréats, the doctors' diplomas, the generic engineering and
+    // DN MADE entries have no single fiche).
+    let certifications: Vec<_> = c
+        .formations
+        .iter()
+        .filter(|f| !matches!(f.kind.as_str(), "Bac général" | "Bac technologique"))
+        .filter(|f| {
+            !f.id.starts_with("de-docteur") && f.id != "diplome-ingenieur" && f.id != "dn-made"
+        })
+        .collect();
+    let with_rncp = certifications.iter().filter(|f| !f.rncp.is_empty()).count();
+    assert!(
+        with_rncp * 100 >= certifications.len() * 95,
+        "{with_rncp} of {} certifications have an RNCP code",
+        certifications.len()
+    );
+    // At least 320 rich fiches, every domain at least 15.
+    assert!(c.metiers.len() >= 320, "{}", c.metiers.len());
+    for d in &c.domaines {
+        let n = c.metiers.iter().filter(|m| m.domaine == d.lettre).count();
+        assert!(n >= 15, "domain {}: {n} fiches", d.lettre);
+    }
+    // A regional fact, with its year, on at least 60 % of the fiches.
+    let has_year = |t: &str| {
+        t.as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit) && (w[0] == b'1' || w[0] == b'2'))
+    };
+    let dated = c
+        .metiers
+        .iter()
+        .filter(|m| m.normandie.as_deref().is_some_and(has_year))
+        .count();
+    assert!(
+        dated * 100 >= c.metiers.len() * 60,
+        "{dated} of {} fiches have a dated regional fact",
+        c.metiers.len()
+    );
 }

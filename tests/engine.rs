@@ -330,12 +330,12 @@ fn pathways_shortest_first_and_apprenticeship_flag() {
     );
     assert_eq!(routes[0].duree_mois, Some(60));
     assert!(
-        !routes[0].tout_apprentissage,
+        !routes[0].apprentissage_possible,
         "the BTS of the fixture is not open to apprenticeship"
     );
     let e = c.metier("electricien").expect("fixture métier");
     let routes = parcours::routes(&c, "3e", e, 10);
-    assert!(routes[0].tout_apprentissage);
+    assert!(routes[0].apprentissage_possible);
     assert_eq!(routes[0].duree_mois, Some(24));
 }
 
@@ -403,7 +403,7 @@ fn a_cycle_in_the_graph_cannot_hang_pathways() {
         .map(|e| e.formation.id.as_str())
         .collect();
     assert_eq!(ids, ["a", "b", "c", "target"]);
-    assert!(routes[0].tout_apprentissage);
+    assert!(routes[0].apprentissage_possible);
     assert_eq!(routes[0].duree_mois, Some(48));
 }
 

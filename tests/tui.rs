@@ -77,7 +77,8 @@ fn questionnaire_profile_results_fiche_parcours() {
     ));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("CAP Électricien"), "{text}");
-    assert!(text.contains("tout en apprentissage"), "{text}");
+    assert!(text.contains("possible en apprentissage"), "{text}");
+    assert!(!text.contains("tout en apprentissage"), "{text}");
     // Esc goes back through the stack.
     send(&mut app, &[Msg::Back, Msg::Back, Msg::Back]);
     assert!(matches!(app.screen(), Screen::Accueil(_)));

@@ -120,6 +120,13 @@ enum Command {
         /// Identifiant du métier.
         #[arg(long)]
         to: String,
+        /// Âge de la personne (sinon l'âge habituel de la situation) : il
+        /// décide si l'apprentissage est possible.
+        #[arg(long, value_name = "ANS", value_parser = clap::value_parser!(u8).range(10..=99))]
+        age: Option<u8>,
+        /// Adultes : aussi les parcours de plus de 4 ans.
+        #[arg(long)]
+        tous: bool,
         /// Résultat en JSON.
         #[arg(long)]
         json: bool,
@@ -326,8 +333,19 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Show { id }) => {
             with_content(cli, |out, c| plain::show(out, c, id).map(code_of))
         }
-        Some(Command::Parcours { from, to, json }) => with_content(cli, |out, c| {
-            plain::parcours(out, c, from, to, *json).map(code_of)
+        Some(Command::Parcours {
+            from,
+            to,
+            age,
+            tous,
+            json,
+        }) => with_content(cli, |out, c| {
+            let demande = boussole::parcours::Demande {
+                situation: from,
+                age: *age,
+                tous: *tous,
+            };
+            plain::parcours(out, c, &demande, to, *json).map(code_of)
         }),
         Some(Command::Quiz {
             plain: _,

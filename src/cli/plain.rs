@@ -221,7 +221,11 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     }
     writeln!(out, "Qualités : {}", m.qualites.join(", "))?;
     writeln!(out, "Conditions : {}", m.conditions)?;
-    writeln!(out, "Pour commencer : {}", present::niveau(m.niveau_min))?;
+    writeln!(
+        out,
+        "Pour commencer : {}",
+        present::niveau_min(m.niveau_min)
+    )?;
     writeln!(
         out,
         "Apprentissage : {}",
@@ -253,10 +257,11 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
 pub fn parcours(
     out: &mut impl Write,
     content: &Content,
-    from: &str,
+    demande: &parcours::Demande<'_>,
     to: &str,
     as_json: bool,
 ) -> Result<bool> {
+    let from = demande.situation;
     let Some(situation) = content.situation(from) else {
         let ids: Vec<&str> = content.situations.iter().map(|s| s.id.as_str()).collect();
         writeln!(
@@ -273,7 +278,7 @@ pub fn parcours(
         )?;
         return Ok(false);
     };
-    let routes = parcours::routes(content, from, metier, 10);
+    let routes = parcours::routes_pour(content, demande, metier, 10);
     if as_json {
         let list: Vec<_> = routes
             .iter()
@@ -283,16 +288,22 @@ pub fn parcours(
                         "formation": e.formation.id,
                         "intitule": e.formation.intitule,
                         "niveau": e.formation.niveau,
-                        "duree_mois": e.formation.duree_mois,
+                        "duree_mois": e.duree_mois,
+                        "en_cours": e.en_cours,
+                        "apprentissage": e.apprentissage,
                         "voies": e.formation.voies,
                         "mode": e.mode,
                     })).collect::<Vec<_>>(),
                     "duree_mois": r.duree_mois,
-                    "tout_apprentissage": r.tout_apprentissage,
+                    "apprentissage_possible": r.apprentissage_possible,
                 })
             })
             .collect();
-        serde_json::to_writer(&mut *out, &json!({"from": from, "to": to, "routes": list}))?;
+        let age = demande.age.unwrap_or_else(|| situation.age());
+        serde_json::to_writer(
+            &mut *out,
+            &json!({"from": from, "to": to, "age": age, "routes": list}),
+        )?;
         writeln!(out)?;
         return Ok(!routes.is_empty());
     }

@@ -81,6 +81,7 @@ pub(crate) struct Records<'a> {
     pub ne_sait_pas: Option<String>,
     pub questionnaire_file: Option<&'a ParsedFile<'a>>,
     pub smic: Option<Smic>,
+    pub ages: Option<Ages>,
     pub remuneration: Option<Remuneration>,
     pub regles: Vec<Rec<'a, Regle>>,
     pub questions: Vec<Rec<'a, QuestionReponse>>,
@@ -160,6 +161,7 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
         apprentissage: Apprentissage {
             smic,
             remuneration,
+            ages: r.ages,
             regle: values(r.regles),
             question: values(r.questions),
         },
@@ -286,6 +288,9 @@ fn collect<'a>(
             }
             FileKind::Apprentissage => {
                 r.smic = pf.required("smic", sink);
+                if pf.get("ages").is_some() {
+                    r.ages = pf.required("ages", sink);
+                }
                 r.remuneration = pf.required("remuneration", sink);
                 r.regles = pf.records("regle", sink, &mut false);
                 if pf.get("question").is_some() {

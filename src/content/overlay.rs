@@ -101,6 +101,7 @@ pub(crate) fn apply<'a>(
     }
     if over.apprentissage_file.is_some() {
         r.smic = over.smic;
+        r.ages = over.ages;
         r.remuneration = over.remuneration;
         r.regles = over.regles;
         r.questions = over.questions;

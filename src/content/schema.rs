@@ -67,6 +67,8 @@ pub struct ApprentissageFile {
     pub sources: Vec<String>,
     pub smic: Smic,
     pub remuneration: Remuneration,
+    #[serde(default)]
+    pub ages: Option<Ages>,
     pub regle: Vec<Regle>,
     #[serde(default)]
     pub question: Vec<QuestionReponse>,

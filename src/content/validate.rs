@@ -56,7 +56,29 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
             );
         }
     }
+    let situation_ids: HashSet<&str> = r.situations.iter().map(|s| s.value.id.as_str()).collect();
     for s in &r.situations {
+        for (i, c) in s.value.comme.iter().enumerate() {
+            if (c == &s.value.id || !situation_ids.contains(c.as_str())) && !r.incomplete.situations
+            {
+                s.error(
+                    sink,
+                    &[Key("comme"), Index(i)],
+                    format!(
+                        "« comme » : situation inconnue « {c} » (une autre situation de ce fichier)"
+                    ),
+                );
+            }
+        }
+        if let Some(e) = &s.value.en_cours
+            && e.types.is_empty()
+        {
+            s.error(
+                sink,
+                &[Key("en_cours"), Key("types")],
+                "« types » est vide : les types de formation en cours (Bac pro, CAP…)",
+            );
+        }
         slug(sink, s, &s.value.id);
         if s.value.niveau > 8 {
             s.error(
@@ -394,12 +416,12 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
         if spread < 2 {
             m.error(sink, &[Key("riasec")], "profil RIASEC trop plat : l'écart entre la plus forte et la plus faible valeur doit être d'au moins 2");
         }
-        if !(3..=8).contains(&v.niveau_min) {
+        if v.niveau_min != 0 && !(3..=8).contains(&v.niveau_min) {
             m.error(
                 sink,
                 &[Key("niveau_min")],
                 format!(
-                    "niveau {} impossible : de 3 (CAP) à 8 (doctorat)",
+                    "niveau {} impossible : 0 (sans diplôme) ou de 3 (CAP) à 8 (doctorat)",
                     v.niveau_min
                 ),
             );
@@ -434,6 +456,7 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
             );
         }
         if let Some(lowest) = known.iter().map(|f| f.value.niveau).min()
+            && v.niveau_min != 0
             && v.niveau_min < lowest
         {
             m.warn(

@@ -35,20 +35,27 @@ pub fn niveau_vise(n: u8) -> &'static str {
     }
 }
 
-/// "18 mois", "1 an", "2 ans".
-pub fn duree_mois(m: u32) -> String {
-    match m {
-        1 => "1 mois".to_string(),
-        m if m % 12 == 0 => {
-            let ans = m / 12;
-            if ans == 1 {
-                "1 an".to_string()
-            } else {
-                format!("{ans} ans")
-            }
-        }
-        m => format!("{m} mois"),
+/// A duration in years and months, as people say it: "8 mois", "1 an",
+/// "3 ans", "1 an et 6 mois".
+pub fn duree_mois(mois: u32) -> String {
+    let (ans, reste) = (mois / 12, mois % 12);
+    let ans_txt = match ans {
+        0 => String::new(),
+        1 => "1 an".to_string(),
+        n => format!("{n} ans"),
+    };
+    let mois_txt = (reste > 0).then(|| format!("{reste} mois"));
+    match (ans, mois_txt) {
+        (0, Some(m)) => m,
+        (0, None) => "0 mois".to_string(),
+        (_, None) => ans_txt,
+        (_, Some(m)) => format!("{ans_txt} et {m}"),
     }
+}
+
+/// The entry level of a métier: "sans diplôme" when it is open without one.
+pub fn niveau_min(n: u8) -> &'static str {
+    if n == 0 { "sans diplôme" } else { niveau(n) }
 }
 
 pub fn voie(v: Voie) -> &'static str {
@@ -70,26 +77,44 @@ pub fn bucket(b: Bucket) -> &'static str {
 }
 
 pub const PARCOURS_APPRENTISSAGE: &str = "possible en apprentissage";
-pub const PARCOURS_TOUT_APPRENTISSAGE: &str = "tout en apprentissage";
 pub const PARCOURS_VAE: &str = "par la VAE";
 pub const PARCOURS_DUREE_EXPERIENCE: &str = "durée selon l'expérience";
 
-/// How long a route takes: "3 ans", or "durée selon l'expérience" (VAE).
-pub fn duree_parcours(duree: Option<u32>) -> String {
-    duree.map_or(PARCOURS_DUREE_EXPERIENCE.to_string(), duree_mois)
+/// How long a step takes: "2 ans", or for the formation the person is
+/// following "encore 1 an après cette année" / "à finir cette année".
+pub fn duree_etape(e: &Etape<'_>) -> String {
+    match (e.en_cours, e.duree_mois) {
+        (true, 0) => "à finir cette année".to_string(),
+        (true, m) => format!("encore {} après cette année", duree_mois(m)),
+        (false, m) => duree_mois(m),
+    }
 }
 
-/// One step in words: "CAP Cuisine (2 ans, possible en apprentissage)".
+/// How long a whole route takes: "3 ans en tout", "1 an après cette année",
+/// "fini à la fin de cette année", or "durée selon l'expérience" (VAE).
+pub fn duree_parcours(r: &Route<'_>) -> String {
+    let Some(m) = r.duree_mois else {
+        return PARCOURS_DUREE_EXPERIENCE.to_string();
+    };
+    match (r.etapes.first().is_some_and(|e| e.en_cours), m) {
+        (true, 0) => "fini à la fin de cette année".to_string(),
+        (true, m) => format!("{} après cette année", duree_mois(m)),
+        (false, m) => format!("{} en tout", duree_mois(m)),
+    }
+}
+
+/// One step in words: "CAP Cuisine (2 ans, possible en apprentissage)";
+/// apprenticeship is told only when this person can take it.
 pub fn etape(e: &Etape<'_>) -> String {
     let f = e.formation;
     match e.mode {
         Mode::Vae => format!("{} {PARCOURS_VAE}", f.intitule),
-        Mode::Formation if f.has_voie(Voie::Apprentissage) => format!(
+        Mode::Formation if e.apprentissage => format!(
             "{} ({}, {PARCOURS_APPRENTISSAGE})",
             f.intitule,
-            duree_mois(u32::from(f.duree_mois))
+            duree_etape(e)
         ),
-        Mode::Formation => format!("{} ({})", f.intitule, duree_mois(u32::from(f.duree_mois))),
+        Mode::Formation => format!("{} ({})", f.intitule, duree_etape(e)),
     }
 }
 
@@ -99,15 +124,13 @@ pub fn etapes(r: &Route<'_>) -> String {
     steps.join(", puis ")
 }
 
-/// A whole route in words: its steps, how long, whether all by apprenticeship.
+/// A whole route in words: its steps, how long, whether this person can do
+/// it all by apprenticeship.
 pub fn parcours(r: &Route<'_>) -> String {
-    let mut text = format!("{} — {}", etapes(r), duree_parcours(r.duree_mois));
-    if r.duree_mois.is_some() {
-        text.push_str(" en tout");
-    }
-    if r.tout_apprentissage {
+    let mut text = format!("{} — {}", etapes(r), duree_parcours(r));
+    if r.apprentissage_possible {
         text.push_str(" — ");
-        text.push_str(PARCOURS_TOUT_APPRENTISSAGE);
+        text.push_str(PARCOURS_APPRENTISSAGE);
     }
     text
 }
@@ -257,7 +280,13 @@ mod tests {
         assert_eq!(date_fr("2019-12-25"), "25 décembre 2019");
         assert_eq!(date_fr("n'importe"), "n'importe");
         assert_eq!(duree_mois(24), "2 ans");
-        assert_eq!(duree_mois(18), "18 mois");
-        assert_eq!(duree_parcours(None), "durée selon l'expérience");
+        assert_eq!(duree_mois(18), "1 an et 6 mois");
+        assert_eq!(duree_mois(8), "8 mois");
+        let vae = Route {
+            etapes: Vec::new(),
+            duree_mois: None,
+            apprentissage_possible: false,
+        };
+        assert_eq!(duree_parcours(&vae), "durée selon l'expérience");
     }
 }

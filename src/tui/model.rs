@@ -119,9 +119,10 @@ struct FoundRoutes {
 
 #[derive(Debug, Clone, PartialEq)]
 struct FoundRoute {
-    etapes: Vec<(usize, Mode)>,
+    /// (formation index, mode, months left, under way, by apprenticeship)
+    etapes: Vec<(usize, Mode, u32, bool, bool)>,
     duree_mois: Option<u32>,
-    tout_apprentissage: bool,
+    apprentissage_possible: bool,
 }
 
 /// Most routes shown on the Parcours tab.
@@ -239,12 +240,18 @@ impl Model {
                     etapes: r
                         .etapes
                         .iter()
-                        .filter_map(|&(i, mode)| {
-                            formations.get(i).map(|formation| Etape { formation, mode })
+                        .filter_map(|&(i, mode, duree_mois, en_cours, apprentissage)| {
+                            formations.get(i).map(|formation| Etape {
+                                formation,
+                                mode,
+                                duree_mois,
+                                en_cours,
+                                apprentissage,
+                            })
                         })
                         .collect(),
                     duree_mois: r.duree_mois,
-                    tout_apprentissage: r.tout_apprentissage,
+                    apprentissage_possible: r.apprentissage_possible,
                 })
                 .collect(),
             _ => self.find_routes(metier, situation),
@@ -281,10 +288,13 @@ impl Model {
                 etapes: r
                     .etapes
                     .iter()
-                    .filter_map(|e| index_of(e.formation).map(|i| (i, e.mode)))
+                    .filter_map(|e| {
+                        index_of(e.formation)
+                            .map(|i| (i, e.mode, e.duree_mois, e.en_cours, e.apprentissage))
+                    })
                     .collect(),
                 duree_mois: r.duree_mois,
-                tout_apprentissage: r.tout_apprentissage,
+                apprentissage_possible: r.apprentissage_possible,
             })
             .collect();
         self.routes = Some(FoundRoutes {

@@ -3,8 +3,8 @@
 //! shared with the plain mode and the export; it is re-exported here.
 
 pub use crate::present::{
-    PARCOURS_APPRENTISSAGE, PARCOURS_TOUT_APPRENTISSAGE, PARCOURS_VAE, RAISON_FILTRES,
-    RAISON_ITEMS, RAISON_PROFIL, RAISON_THEMES, date_fr, duree_mois, euros, niveau, niveau_vise,
+    PARCOURS_APPRENTISSAGE, PARCOURS_VAE, RAISON_FILTRES, RAISON_ITEMS, RAISON_PROFIL,
+    RAISON_THEMES, date_fr, duree_etape, duree_mois, euros, niveau, niveau_min, niveau_vise,
     ressemblance, salaire, voie,
 };
 
@@ -273,9 +273,9 @@ pub const AIDE_INTERROMPRE: &str = "quitter tout de suite";
 pub const AIDE_TOUT_EFFACER: &str = "tout effacer et revenir à l'accueil";
 pub const AIDE_TERMINER: &str = "terminer la session (demande confirmation)";
 
-/// "Parcours 1 : 3 ans"
-pub fn parcours_titre(n: usize, duree: Option<u32>) -> String {
-    format!("Parcours {n} : {}", crate::present::duree_parcours(duree))
+/// "Parcours 1 : 3 ans en tout"
+pub fn parcours_titre(n: usize, r: &crate::parcours::Route<'_>) -> String {
+    format!("Parcours {n} : {}", crate::present::duree_parcours(r))
 }
 
 /// "Activité 3 / 30"

@@ -116,7 +116,14 @@ pub const FILES: &[ContentFile] = &[
     file(
         K::Apprentissage,
         File("apprentissage.toml"),
-        &["sources", "smic", "remuneration", "regle", "question"],
+        &[
+            "sources",
+            "smic",
+            "remuneration",
+            "ages",
+            "regle",
+            "question",
+        ],
         true,
         false,
         "apprentissage.json",

@@ -329,6 +329,41 @@ pub struct Situation {
     /// Adults see titres professionnels and VAE routes.
     #[serde(default)]
     pub adulte: bool,
+    /// Enters formations as these other situations do too (e.g. a pupil in
+    /// 1re pro enters what a pupil in seconde pro or in 3e enters).
+    #[serde(default)]
+    pub comme: Vec<String>,
+    /// The formation being followed, and how much of it is done.
+    #[serde(default)]
+    pub en_cours: Option<EnCours>,
+    /// Usual age in this situation, when the person gives none.
+    #[serde(default)]
+    pub age_typique: Option<u8>,
+    /// An adult with work experience: VAE routes come first.
+    #[serde(default)]
+    pub experience: bool,
+}
+
+/// A formation under way: its types (as in `type` of formations) and the
+/// months already done, this year included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EnCours {
+    pub types: Vec<String>,
+    pub mois_faits: u16,
+}
+
+impl Situation {
+    /// The age used when the person gives none.
+    pub fn age(&self) -> u8 {
+        self.age_typique
+            .unwrap_or(if self.adulte { 30 } else { 15 })
+    }
+
+    /// Whether the situation enters formations that name `acces`.
+    pub fn entre_par(&self, acces: &str) -> bool {
+        self.id == acces || self.comme.iter().any(|c| c == acces)
+    }
 }
 
 /// One step of the answer scale.
@@ -441,12 +476,40 @@ pub struct QuestionReponse {
     pub reponse: String,
 }
 
+/// Who may sign an apprenticeship contract, by age.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ages {
+    /// Youngest age, in general.
+    pub min: u8,
+    /// Youngest age once the 3e is finished.
+    pub min_apres_3e: u8,
+    /// Oldest age, in general (completed years).
+    pub max: u8,
+    /// Oldest age in the exceptions (a higher diploma, a contract ended early).
+    pub max_exception: u8,
+    pub source: String,
+}
+
+impl Ages {
+    /// Whether a person of `age` may sign an apprenticeship contract, leaving
+    /// aside the exceptions (disability recognised, top-level sport, creating
+    /// a business: no age limit; a new contract towards a higher diploma: up
+    /// to `max_exception`), which Boussole cannot know.
+    pub fn ouvert(&self, age: u8) -> bool {
+        age >= self.min_apres_3e && age <= self.max
+    }
+}
+
 /// Apprenticeship rules and figures (`content/apprentissage.toml`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Apprentissage {
     pub smic: Smic,
     pub remuneration: Remuneration,
+    /// Ages at which a contract may be signed (None in older content: 16–29).
+    #[serde(default)]
+    pub ages: Option<Ages>,
     pub regle: Vec<Regle>,
     #[serde(default)]
     pub question: Vec<QuestionReponse>,

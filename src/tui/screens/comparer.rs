@@ -139,7 +139,7 @@ fn panes<'a>(
         let mut lines = vec![
             field(
                 s::COMPARER_NIVEAU,
-                s::niveau(m.niveau_min).to_string(),
+                s::niveau_min(m.niveau_min).to_string(),
                 theme,
             ),
             field(

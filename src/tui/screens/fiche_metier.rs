@@ -440,7 +440,7 @@ fn metier_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<Lin
     lines.push(field(s::FICHE_CONDITIONS, m.conditions.clone(), theme));
     lines.push(field(
         s::FICHE_NIVEAU,
-        s::niveau(m.niveau_min).to_string(),
+        s::niveau_min(m.niveau_min).to_string(),
         theme,
     ));
     lines.push(Line::from(Span::styled(
@@ -484,12 +484,12 @@ fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<L
     for (n, r) in routes.iter().enumerate() {
         lines.push(Line::from(""));
         let mut head = vec![Span::styled(
-            s::parcours_titre(n + 1, r.duree_mois),
+            s::parcours_titre(n + 1, r),
             theme.title,
         )];
-        if r.tout_apprentissage {
+        if r.apprentissage_possible {
             head.push(Span::styled(
-                format!("{}{}", g.sep, s::PARCOURS_TOUT_APPRENTISSAGE),
+                format!("{}{}", g.sep, s::PARCOURS_APPRENTISSAGE),
                 theme.good,
             ));
         }
@@ -533,9 +533,9 @@ fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<L
                         "{}{}{}",
                         s::niveau(f.niveau),
                         g.sep,
-                        s::duree_mois(u32::from(f.duree_mois))
+                        s::duree_etape(e)
                     );
-                    if f.has_voie(Voie::Apprentissage) {
+                    if e.apprentissage {
                         d.push_str(&format!("{}{}", g.sep, s::PARCOURS_APPRENTISSAGE));
                     }
                     d
