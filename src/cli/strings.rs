@@ -1,10 +1,15 @@
-//! Every text of the plain dialogue (`--plain`), in one place. Where the
+//! Every text of the plain modes, in one place: the dialogue (`--plain`) and
+//! the plain commands (`show`, `search`, `parcours`, `quiz`). Where the
 //! terminal guide says the same thing, the text is its own
-//! (`boussole::tui::strings`): one wording for both.
+//! (`boussole::tui::strings`): one wording for both. The domain's wording
+//! (levels, routes, reasons…) is `boussole::present`'s.
 
 pub use boussole::tui::strings::{
     ACCUEIL_INTRO, APP_SUBTITLE, APP_TITLE, CONTACT_POUR, CONTACT_TEL, CONTACT_WEB, CONTACTS_INTRO,
-    MENU_CONTACTS, MENU_EXPLORER, MENU_RECHERCHE, MENU_RESULTATS,
+    ETABLISSEMENT_COMMUNE, ETABLISSEMENT_SITE, ETABLISSEMENT_TELEPHONE, ETABLISSEMENT_TYPE,
+    ETABLISSEMENT_UAI, FICHE_NIVEAU, FICHE_SOURCES, FILTRE_DOMAINE, FORMATION_ACCES,
+    FORMATION_DUREE, FORMATION_LIEUX, FORMATION_POURSUITES, FORMATION_VOIES, MENU_CONTACTS,
+    MENU_EXPLORER, MENU_RECHERCHE, MENU_RESULTATS, NON, PROFIL_CODE, RESULTATS_TITRE,
 };
 
 pub const MENU_PRINCIPAL: &str = "Menu principal.";
@@ -77,4 +82,65 @@ pub fn rien_ne_correspond(q: &str) -> String {
 /// "texte (source : …)"
 pub fn avec_source(texte: &str, source: &str) -> String {
     format!("{texte} (source : {source})")
+}
+
+// The plain commands.
+
+/// What a search hit is, in `boussole search`.
+pub const SORTE_METIER: &str = "métier";
+pub const SORTE_FORMATION: &str = "formation";
+pub const SORTE_ROME: &str = "fiche ROME";
+pub const SORTE_ETABLISSEMENT: &str = "établissement";
+pub const TYPE: &str = "Type";
+pub const VOIES_MIN: &str = "voies";
+pub const MENE_AUX_METIERS: &str = "Mène aux métiers";
+pub const PAS_DE_FICHE_DETAILLEE: &str =
+    "Pas encore de fiche détaillée pour ce métier dans Boussole.";
+pub const FORMATIONS_CONNUES: &str = "Formations connues de Boussole :";
+pub const PAS_DE_LIEU: &str = "Où se former en Normandie : pas de lieu connu dans Boussole ; demandez au 0800 050 000 (appel gratuit).";
+pub const ACTIVITES: &str = "Activités";
+pub const QUALITES: &str = "Qualités";
+pub const CONDITIONS: &str = "Conditions";
+pub const LIBELLE_APPRENTISSAGE: &str = "Apprentissage";
+pub const APPRENTISSAGE_OUI: &str = "oui, ce métier s'apprend aussi en apprentissage";
+pub const FORMATIONS: &str = "Formations";
+pub const PARCOURS_DEPUIS_3E: &str = "Parcours depuis la 3e";
+pub const AUCUN_PARCOURS_CLI: &str = "Aucun parcours trouvé dans Boussole depuis cette situation. Parlez-en à un conseiller ou une conseillère.";
+pub const FIN_DES_REPONSES: &str =
+    "Fin des réponses avant la fin du questionnaire : rien n'est calculé.";
+pub const REPONDS_DE_0_A_4: &str = "Réponds de 0 à 4, ou ? si tu ne sais pas.";
+pub const PROFIL_PLAT_CLI: &str =
+    "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre.";
+pub const PROFIL_PLAT_SUITE_CLI: &str = "Les métiers sont classés d'après tes thèmes les plus forts. Tu peux aussi explorer par domaine.";
+pub const TON_PROFIL: &str = "Ton profil";
+pub const INCONNU_PAS_DE_REPONSE: &str = "inconnu (pas de réponse)";
+
+pub fn aucun_resultat(query: &str) -> String {
+    format!("Aucun résultat pour « {query} ». Essayez un autre mot, ou explorez un domaine.")
+}
+
+/// "Plombier (fiche courte ROME F1603)"
+pub fn fiche_courte(libelle: &str, code: &str) -> String {
+    format!("{libelle} (fiche courte ROME {code})")
+}
+
+pub fn identifiant_inconnu(id: &str) -> String {
+    format!(
+        "Aucun métier, aucune formation, aucun établissement ni fiche ROME n'a l'identifiant « {id} ». Essayez : boussole search {id}"
+    )
+}
+
+pub fn situation_inconnue(id: &str, possibles: &[&str]) -> String {
+    format!(
+        "Situation inconnue « {id} ». Situations possibles : {}",
+        possibles.join(", ")
+    )
+}
+
+pub fn metier_inconnu(id: &str) -> String {
+    format!("Métier inconnu « {id} ». Cherchez son identifiant : boussole search {id}")
+}
+
+pub fn reponse_non_comprise(ne_sait_pas: &str) -> String {
+    format!("Réponse non comprise : tape un chiffre de 0 à 4, ou ? pour « {ne_sait_pas} ».")
 }
