@@ -100,6 +100,8 @@ struct QuestionnaireFile {
     ne_sait_pas: String,
     theme: Vec<ThemeInfo>,
     item: Vec<Item>,
+    #[serde(default)]
+    item_adulte: Vec<Item>,
 }
 #[derive(Deserialize)]
 struct ApprentissageFile {
@@ -153,6 +155,7 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
                 ne_sait_pas: q.ne_sait_pas,
                 theme: q.theme,
                 item: q.item,
+                item_adulte: q.item_adulte,
             }
         },
         apprentissage: {

@@ -142,7 +142,12 @@ fn questionnaire(
     out: &mut impl Write,
     form: Form,
 ) -> Result<bool> {
-    let Some(answers) = plain::ask_items(input, out, st.content, form)? else {
+    let adulte = st
+        .content
+        .situations
+        .get(st.situation)
+        .is_some_and(|s| s.adulte);
+    let Some(answers) = plain::ask_items(input, out, st.content, form, adulte)? else {
         return Ok(false);
     };
     st.profile = Some(quiz::score(&st.content.questionnaire, &answers));
@@ -158,7 +163,18 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
     plain::print_profile(out, st.content, &profile)?;
     for t in profile.code() {
         if let Some(info) = st.content.questionnaire.theme_info(t) {
-            writeln!(out, "{} : {}. {}", t.letter(), info.nom, info.explication)?;
+            writeln!(
+                out,
+                "{} : {}. {}",
+                t.letter(),
+                info.nom,
+                info.explication_pour(
+                    st.content
+                        .situations
+                        .get(st.situation)
+                        .is_some_and(|s| s.adulte)
+                )
+            )?;
         }
     }
     loop {

@@ -350,7 +350,11 @@ pub fn quiz(
     } else {
         Form::Complet
     };
-    let Some(answers) = ask_items(input, prompts, content, form)? else {
+    let adulte = opts
+        .situation
+        .and_then(|sit| content.situation(sit))
+        .is_some_and(|sit| sit.adulte);
+    let Some(answers) = ask_items(input, prompts, content, form, adulte)? else {
         writeln!(prompts, "{}", s::FIN_DES_REPONSES)?;
         return Ok(EXIT_INPUT_ENDED);
     };
@@ -407,10 +411,16 @@ pub fn ask_items(
     prompts: &mut impl Write,
     content: &Content,
     form: Form,
+    adulte: bool,
 ) -> Result<Option<Answers>> {
     let q = &content.questionnaire;
-    let items = quiz::items(q, form);
-    writeln!(prompts, "{} {}", s::ACCUEIL_INTRO, s::REPONDS_DE_0_A_4)?;
+    let items = quiz::items_pour(q, form, adulte);
+    let consigne = if adulte {
+        s::NOTEZ_DE_0_A_4
+    } else {
+        s::REPONDS_DE_0_A_4
+    };
+    writeln!(prompts, "{} {consigne}", s::ACCUEIL_INTRO)?;
     let scale: Vec<String> = q
         .echelle
         .iter()

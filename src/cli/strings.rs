@@ -109,6 +109,8 @@ pub const AUCUN_PARCOURS_CLI: &str = "Aucun parcours trouvé dans Boussole depui
 pub const FIN_DES_REPONSES: &str =
     "Fin des réponses avant la fin du questionnaire : rien n'est calculé.";
 pub const REPONDS_DE_0_A_4: &str = "Réponds de 0 à 4, ou ? si tu ne sais pas.";
+/// The same, to an adult.
+pub const NOTEZ_DE_0_A_4: &str = "Notez chaque activité de 0 à 4, ou ? sans avis.";
 pub const PROFIL_PLAT_CLI: &str =
     "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre.";
 pub const PROFIL_PLAT_SUITE_CLI: &str = "Les métiers sont classés d'après tes thèmes les plus forts. Tu peux aussi explorer par domaine.";

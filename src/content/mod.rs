@@ -78,6 +78,7 @@ pub(crate) struct Records<'a> {
     pub echelle: Vec<Rec<'a, Echelon>>,
     pub themes: Vec<Rec<'a, ThemeInfo>>,
     pub items: Vec<Rec<'a, Item>>,
+    pub items_adulte: Vec<Rec<'a, Item>>,
     pub ne_sait_pas: Option<String>,
     pub questionnaire_file: Option<&'a ParsedFile<'a>>,
     pub smic: Option<Smic>,
@@ -157,6 +158,7 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
             ne_sait_pas,
             theme: values(r.themes),
             item: values(r.items),
+            item_adulte: values(r.items_adulte),
         },
         apprentissage: Apprentissage {
             smic,
@@ -284,6 +286,9 @@ fn collect<'a>(
                 r.ne_sait_pas = pf.required("ne_sait_pas", sink);
                 r.themes = pf.records("theme", sink, &mut false);
                 r.items = pf.records("item", sink, &mut false);
+                if pf.get("item_adulte").is_some() {
+                    r.items_adulte = pf.records("item_adulte", sink, &mut false);
+                }
                 r.questionnaire_file = Some(pf);
             }
             FileKind::Apprentissage => {

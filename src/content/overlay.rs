@@ -97,6 +97,7 @@ pub(crate) fn apply<'a>(
         r.ne_sait_pas = over.ne_sait_pas;
         r.themes = over.themes;
         r.items = over.items;
+        r.items_adulte = over.items_adulte;
         r.questionnaire_file = over.questionnaire_file;
     }
     if over.apprentissage_file.is_some() {

@@ -58,6 +58,8 @@ pub struct QuestionnaireFile {
     pub ne_sait_pas: String,
     pub theme: Vec<ThemeInfo>,
     pub item: Vec<Item>,
+    #[serde(default)]
+    pub item_adulte: Vec<Item>,
 }
 
 /// `apprentissage.toml`

@@ -146,12 +146,11 @@ pub const FILTRE_DOMAINE: &str = "Domaine";
 pub const FILTRE_DEPARTEMENT: &str = "Département";
 pub const FILTRE_SITUATION: &str = "Accessible depuis ta situation";
 
-/// "Ressemblance avec ton profil : 72 %"
-pub fn ressemblance(score: f64) -> String {
-    format!(
-        "{RAISON_CORRELATION} : {:.0} %",
-        (score.max(0.0) * 100.0).round()
-    )
+/// "Ressemblance avec ton profil : 72 %", or nothing when it rounds to 0 %:
+/// a likeness of 0 % beside "Tu as aimé…" would contradict itself.
+pub fn ressemblance(score: f64) -> Option<String> {
+    let pct = (score * 100.0).round();
+    (pct >= 1.0).then(|| format!("{RAISON_CORRELATION} : {pct:.0} %"))
 }
 
 /// A filter the métier satisfies: "Niveau visé : bac".

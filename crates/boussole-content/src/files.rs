@@ -108,7 +108,14 @@ pub const FILES: &[ContentFile] = &[
     file(
         K::Questionnaire,
         File("questionnaire.toml"),
-        &["sources", "echelle", "ne_sait_pas", "theme", "item"],
+        &[
+            "sources",
+            "echelle",
+            "ne_sait_pas",
+            "theme",
+            "item",
+            "item_adulte",
+        ],
         true,
         false,
         "questionnaire.json",

@@ -381,6 +381,19 @@ pub struct ThemeInfo {
     pub code: Theme,
     pub nom: String,
     pub explication: String,
+    /// The explanation for the adult track (no "tu").
+    #[serde(default)]
+    pub explication_adulte: Option<String>,
+}
+
+impl ThemeInfo {
+    /// The explanation in the register of the public.
+    pub fn explication_pour(&self, adulte: bool) -> &str {
+        match (&self.explication_adulte, adulte) {
+            (Some(a), true) => a,
+            _ => &self.explication,
+        }
+    }
 }
 
 /// One questionnaire item: an activity to rate.
@@ -392,6 +405,10 @@ pub struct Item {
     pub theme: Theme,
     #[serde(default)]
     pub rapide: bool,
+    /// The ROME domains (letters A–N) the activity is most about: a liked
+    /// item is a reason only for métiers of these domains.
+    #[serde(default)]
+    pub domaines: Vec<String>,
 }
 
 /// The interest questionnaire (`content/questionnaire.toml`).
@@ -402,12 +419,28 @@ pub struct Questionnaire {
     pub ne_sait_pas: String,
     pub theme: Vec<ThemeInfo>,
     pub item: Vec<Item>,
+    /// The items for adults (work, job search, career change): same themes
+    /// and counts; an id shared with `item` has the same text.
+    #[serde(default)]
+    pub item_adulte: Vec<Item>,
 }
 
 impl Questionnaire {
-    /// An item by id.
+    /// An item by id, in either set.
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.item.iter().find(|i| i.id == id)
+        self.item
+            .iter()
+            .chain(&self.item_adulte)
+            .find(|i| i.id == id)
+    }
+
+    /// The set of items for this public: the adult one when asked and present.
+    pub fn items_pour(&self, adulte: bool) -> &[Item] {
+        if adulte && !self.item_adulte.is_empty() {
+            &self.item_adulte
+        } else {
+            &self.item
+        }
     }
 
     /// The texts of the items with these ids (unknown ids are skipped).

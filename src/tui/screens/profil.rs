@@ -133,7 +133,11 @@ fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, scroll: u16) -> Vec<
         if let Some(info) = q.theme_info(t) {
             lines.push(Line::from(vec![
                 Span::styled(format!(" {} ", t.letter()), theme.key),
-                Span::raw(format!("{} : {}", info.nom, info.explication)),
+                Span::raw(format!(
+                    "{} : {}",
+                    info.nom,
+                    info.explication_pour(model.adulte())
+                )),
             ]));
         }
     }

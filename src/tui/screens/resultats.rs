@@ -457,12 +457,14 @@ pub fn reasons_lines<'a>(model: &'a Model, r: &Ranked, theme: &Palette) -> Vec<L
     if let Some(m) = model.content.metier(&r.id) {
         lines.push(Line::from(Span::styled(m.titre.both(), theme.title)));
     }
-    lines.push(Line::from(format!(
-        "{}{}{}",
-        crate::present::bucket(r.bucket),
-        theme.glyphs.sep,
-        s::ressemblance(r.score)
-    )));
+    lines.push(Line::from(match s::ressemblance(r.score) {
+        Some(likeness) => format!(
+            "{}{}{likeness}",
+            crate::present::bucket(r.bucket),
+            theme.glyphs.sep
+        ),
+        None => crate::present::bucket(r.bucket).to_string(),
+    }));
     lines.push(Line::from(""));
     if !r.reasons.themes.is_empty() {
         lines.push(heading(s::RAISON_THEMES, theme));
