@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Nav, ScreenState, step};
-use crate::tui::keys::{Entry, Global, Keys, hidden, key};
+use crate::tui::keys::{Entry, Global, Keys, hidden, key, help_key};
 use crate::tui::model::{Effect, Model, Overlay};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -75,7 +75,12 @@ const KEYS: &[Entry<Action>] = &[
     Entry::Global(Global::Chercher),
     Entry::Global(Global::Aide),
     Entry::Global(Global::Quitter),
-    hidden(Keys::Any(&[Msg::Left]), Action::Gauche),
+    help_key(
+        Keys::Any(&[Msg::Left]),
+        s::TOUCHE_GAUCHE_DROITE,
+        s::ACTION_CHANGER_SITUATION,
+        Action::Gauche,
+    ),
     hidden(Keys::Any(&[Msg::Right]), Action::Droite),
     hidden(Keys::Any(&[Msg::Tab]), Action::Suivant),
     hidden(Keys::Any(&[Msg::BackTab]), Action::Precedent),

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Nav, ScreenState, scroll};
 use crate::content::Theme;
-use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, help_key, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -40,7 +40,12 @@ const KEYS: &[Entry<Action>] = &[
         Action::Retour,
     ),
     Entry::Global(Global::Aide),
-    hidden(Keys::Any(super::MOVES), Action::Defiler),
+    help_key(
+        Keys::Any(super::MOVES),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_DEFILER,
+        Action::Defiler,
+    ),
 ];
 
 impl ScreenState for Profil {
