@@ -496,7 +496,9 @@ fn acronyms_and_routes_find_what_they_say() {
     ] {
         let hits = index.search(query, SEARCH_LIMIT);
         assert!(
-            hits.iter().take(3).any(|h| h.kind == Kind::Dispositif && h.id == id),
+            hits.iter()
+                .take(3)
+                .any(|h| h.kind == Kind::Dispositif && h.id == id),
             "{query}: {hits:?}"
         );
     }
