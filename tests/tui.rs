@@ -686,3 +686,32 @@ fn the_metiers_that_recruit_open_from_accueil_and_open_fiches() {
         app.screen()
     );
 }
+
+#[test]
+fn an_adult_sees_vae_first_and_no_apprenticeship_promise_in_the_parcours_tab() {
+    let c = bundled();
+    let adulte = c
+        .situations
+        .iter()
+        .position(|s| s.id == "adulte-salarie")
+        .expect("situation");
+    let mut app = App::new(c);
+    app.saisie.situation = adulte;
+    app.saisie.age_donne = Some(38);
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "aide-soignant");
+    send(&mut app, &[Msg::Enter, Msg::Char('3')]);
+    let text = screen_text(&app, 100, 40);
+    assert!(text.contains("38 ans"), "{text}");
+    assert!(text.contains("La VAE d'abord"), "{text}");
+    let vae = text.find("par la VAE").expect("a VAE route");
+    let first = text.find("Parcours 1").expect("routes");
+    assert!(
+        vae > first && vae < text.find("Parcours 2").unwrap_or(usize::MAX),
+        "{text}"
+    );
+    assert!(!text.contains("possible en apprentissage"), "{text}");
+    send(&mut app, &[Msg::Char('t')]);
+    assert!(app.saisie.tous_parcours);
+    assert!(screen_text(&app, 100, 40).contains("Tous les parcours"));
+}

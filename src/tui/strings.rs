@@ -226,6 +226,7 @@ pub const TOUCHE_PAGES: &str = "PgPréc / PgSuiv";
 pub const TOUCHE_BOUTS: &str = "Début / Fin";
 pub const TOUCHE_DROITE: &str = "→";
 pub const TOUCHE_S: &str = "s";
+pub const TOUCHE_T: &str = "t";
 pub const TOUCHE_ONGLETS: &str = "1-5";
 pub const TOUCHE_RETOUR_ARRIERE: &str = "Retour arrière";
 pub const TOUCHE_CTRL_U: &str = "Ctrl+U";
@@ -273,6 +274,11 @@ pub const ACTION_SUIVANTE: &str = "suivante (si déjà répondue)";
 pub const ACTION_CHANGER_FILTRE: &str = "changer le filtre choisi";
 pub const ACTION_ALLER_ONGLET: &str = "aller à un onglet";
 pub const ACTION_SITUATION_PARCOURS: &str = "changer de situation (onglet Parcours)";
+pub const ACTION_TOUS_PARCOURS: &str =
+    "adultes : voir aussi les parcours de plus de 4 ans (onglet Parcours)";
+pub const PARCOURS_ADULTES: &str = "La VAE d'abord, puis les parcours pour adultes ; pas plus de 4 ans (t : voir tous les parcours).";
+pub const PARCOURS_TOUS: &str =
+    "Tous les parcours, même les plus longs (t : revenir aux parcours pour adultes).";
 pub const ACTION_VOIR_COMPARAISON: &str = "voir la comparaison";
 pub const ACTION_DEFILER_CHOISIR: &str = "faire défiler, ou choisir une formation";
 pub const ACTION_EFFACER_LETTRE: &str = "effacer une lettre";
