@@ -90,6 +90,15 @@ struct Formations {
     formation: Vec<Formation>,
 }
 #[derive(Deserialize)]
+struct RecrutementFile {
+    enquete: Enquete,
+    famille: Vec<Famille>,
+}
+#[derive(Deserialize)]
+struct Financement {
+    dispositif: Vec<Dispositif>,
+}
+#[derive(Deserialize)]
 struct Etablissements {
     etablissement: Vec<Etablissement>,
 }
@@ -108,6 +117,8 @@ struct QuestionnaireFile {
     ne_sait_pas: String,
     theme: Vec<ThemeInfo>,
     item: Vec<Item>,
+    #[serde(default)]
+    item_adulte: Vec<Item>,
 }
 #[derive(Deserialize)]
 struct ApprentissageFile {
@@ -161,6 +172,7 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
                 ne_sait_pas: q.ne_sait_pas,
                 theme: q.theme,
                 item: q.item,
+                item_adulte: q.item_adulte,
             }
         },
         apprentissage: {
@@ -177,5 +189,15 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
         etablissements: many(FileKind::Etablissements)
             .flat_map(|p| read::<Etablissements>(p).etablissement)
             .collect(),
+        financement: many(FileKind::Financement)
+            .flat_map(|p| read::<Financement>(p).dispositif)
+            .collect(),
+        recrutement: many(FileKind::Recrutement).next().map(|p| {
+            let r: RecrutementFile = read(p);
+            Recrutement {
+                enquete: r.enquete,
+                famille: r.famille,
+            }
+        }),
     }
 }

@@ -12,11 +12,15 @@ use boussole::tui::app::SEARCH_LIMIT;
 fn bundled() -> Content {
     match content::check_bundled() {
         Ok(loaded) => {
-            assert!(
-                loaded.avertissements.is_empty(),
-                "warnings: {:#?}",
-                loaded.avertissements
-            );
+            // An entry level below every formation of the métier is allowed
+            // when the real route (a titre not yet in Boussole) is named in
+            // the fiche's sources; every other warning is a defect.
+            let others: Vec<_> = loaded
+                .avertissements
+                .iter()
+                .filter(|w| !w.message.contains("sa formation la plus accessible"))
+                .collect();
+            assert!(others.is_empty(), "warnings: {others:#?}");
             loaded.content
         }
         Err(e) => panic!("the bundled content must pass the check:\n{e}"),
@@ -480,10 +484,27 @@ fn acronyms_and_routes_find_what_they_say() {
             let open = match h.kind {
                 Kind::Formation => c.formation(&h.id).is_some_and(|f| f.has_voie(voie)),
                 Kind::Etablissement => cfa(&h.id),
+                // How to pay for it: France VAE for "vae".
+                Kind::Dispositif => query == "vae" && h.id == "france-vae",
                 _ => false,
             };
             assert!(open, "{query}: {h:?}");
         }
+    }
+    // The adults' words lead to the funding screen's schemes first.
+    for (query, id) in [
+        ("vae", "france-vae"),
+        ("cpf", "cpf"),
+        ("reconversion", "cep"),
+        ("transition", "ptp"),
+    ] {
+        let hits = index.search(query, SEARCH_LIMIT);
+        assert!(
+            hits.iter()
+                .take(3)
+                .any(|h| h.kind == Kind::Dispositif && h.id == id),
+            "{query}: {hits:?}"
+        );
     }
 }
 

@@ -24,6 +24,8 @@ pub struct Config {
     pub inactivite: Option<u64>,
     /// The person's département ("14", "27", "50", "61" or "76").
     pub departement: Option<String>,
+    /// The person's age (it decides whether apprenticeship is possible).
+    pub age: Option<u8>,
     /// Overlay folders laid over the content, in order (relative to the
     /// configuration file's folder).
     #[serde(default)]
@@ -50,6 +52,7 @@ pub fn tui_options(cli: &super::Cli, file: &Config) -> terminal::Options {
         idle_exit: cli.idle_exit,
         situation: file.situation.clone(),
         departement: file.departement.clone(),
+        age: file.age,
         ascii: cli.ascii || !terminal::locale_is_utf8(),
     }
 }
@@ -105,7 +108,7 @@ fn boussole_french(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         return format!(
-            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, surcouches)"
+            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, age, surcouches)"
         );
     }
     if let Some(rest) = m.strip_prefix("unknown variant ") {
@@ -136,6 +139,7 @@ mod tests {
                 situation: Some("cap".into()),
                 inactivite: Some(120),
                 departement: None,
+                age: None,
                 surcouches: Vec::new(),
             })
         );

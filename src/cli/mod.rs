@@ -5,6 +5,7 @@ mod dialogue;
 mod guard;
 mod import;
 mod plain;
+mod strings;
 mod terminal;
 
 use std::io::Write;

@@ -144,14 +144,14 @@ pub const FILTRE_NIVEAU: &str = "Niveau visé";
 pub const FILTRE_APPRENTISSAGE: &str = "Accessible en apprentissage";
 pub const FILTRE_DOMAINE: &str = "Domaine";
 pub const FILTRE_DEPARTEMENT: &str = "Département";
+pub const FILTRE_RECRUTE: &str = "Recrute en Normandie";
 pub const FILTRE_SITUATION: &str = "Accessible depuis ta situation";
 
-/// "Ressemblance avec ton profil : 72 %"
-pub fn ressemblance(score: f64) -> String {
-    format!(
-        "{RAISON_CORRELATION} : {:.0} %",
-        (score.max(0.0) * 100.0).round()
-    )
+/// "Ressemblance avec ton profil : 72 %", or nothing when it rounds to 0 %:
+/// a likeness of 0 % beside "Tu as aimé…" would contradict itself.
+pub fn ressemblance(score: f64) -> Option<String> {
+    let pct = (score * 100.0).round();
+    (pct >= 1.0).then(|| format!("{RAISON_CORRELATION} : {pct:.0} %"))
 }
 
 /// A filter the métier satisfies: "Niveau visé : bac".
@@ -159,6 +159,7 @@ pub fn filtre(content: &Content, f: &Satisfied) -> String {
     match f {
         Satisfied::Niveau(n) => format!("{FILTRE_NIVEAU} : {}", niveau_vise(*n)),
         Satisfied::Apprentissage => FILTRE_APPRENTISSAGE.to_string(),
+        Satisfied::Recrute => FILTRE_RECRUTE.to_string(),
         Satisfied::Domaine(d) => format!(
             "{FILTRE_DOMAINE} : {}",
             content
@@ -209,6 +210,100 @@ pub fn raisons(content: &Content, reasons: &Reasons) -> String {
     }
 }
 
+/// "111 807" (a whole number with French thousands separators).
+pub fn nombre(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// "En 2025, 111 807 projets de recrutement en Normandie, dont 53 % jugés
+/// difficiles (BMO 2025)."
+pub fn recrutement_enquete(e: &crate::content::Enquete) -> String {
+    let mut t = format!(
+        "En {}, {} projets de recrutement en Normandie",
+        e.annee,
+        nombre(e.projets)
+    );
+    if let Some(p) = e.part_difficiles {
+        t.push_str(&format!(", dont {p} % jugés difficiles"));
+    }
+    let deps: Vec<String> = e
+        .departements
+        .iter()
+        .map(|d| {
+            format!(
+                "{} : {}",
+                crate::content::departement_label(&d.departement),
+                nombre(d.projets)
+            )
+        })
+        .collect();
+    if !deps.is_empty() {
+        t.push_str(&format!(" ({})", deps.join(", ")));
+    }
+    t.push_str(&format!(" — {}.", bmo(e)));
+    t
+}
+
+fn bmo(e: &crate::content::Enquete) -> String {
+    format!("BMO {}", e.annee)
+}
+
+/// One family's figure: "Vente, tourisme et services : 43 060 projets de
+/// recrutement en 2025, 39 % du total (BMO 2025)."
+pub fn recrutement_famille(f: &crate::content::Famille, e: &crate::content::Enquete) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = f.projets {
+        parts.push(format!(
+            "{}{} projets de recrutement en {}",
+            if f.au_moins { "plus de " } else { "" },
+            nombre(n),
+            e.annee
+        ));
+    }
+    if let Some(p) = f.part {
+        parts.push(format!("{p} % du total de la région"));
+    }
+    if let Some(p) = f.part_difficiles {
+        parts.push(format!("{p} % des projets jugés difficiles en {}", e.annee));
+    }
+    format!("{} : {} ({}).", f.libelle, parts.join(", "), bmo(e))
+}
+
+/// "2025-01" -> "janvier 2025" (a month of information); other text as it is.
+pub fn mois_fr(ym: &str) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    match (
+        ym.get(..4),
+        ym.get(5..7).and_then(|m| m.parse::<usize>().ok()),
+    ) {
+        (Some(y), Some(m)) if (1..=12).contains(&m) && ym.len() == 7 => {
+            format!("{} {y}", MOIS[m - 1])
+        }
+        _ => ym.to_string(),
+    }
+}
+
 /// 1823.03 -> "1 823,03"
 pub fn euros(x: f64) -> String {
     let cents = (x * 100.0).round() as i64;
@@ -216,7 +311,7 @@ pub fn euros(x: f64) -> String {
     let digits = units.to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(' ');
         }
         grouped.push(ch);

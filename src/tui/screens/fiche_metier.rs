@@ -9,7 +9,7 @@ use ratatui::widgets::{ListItem, Tabs};
 use super::{Nav, ScreenState, clicked, plain_rows, scroll, step};
 use crate::content::{Formation, Metier, Voie};
 use crate::parcours::Mode;
-use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, When, help_key, hidden, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -70,6 +70,7 @@ pub enum Action {
     Exporter,
     Comparaison,
     Situation,
+    TousParcours,
     Retour,
     Bouger,
 }
@@ -108,11 +109,46 @@ const KEYS: &[Entry<Action>] = &[
     ),
     Entry::Global(Global::Aide),
     hidden(Keys::Any(&[Msg::Left, Msg::BackTab]), Action::OngletPrecedent),
-    hidden(Keys::Range('1', '5'), Action::Onglet),
-    hidden(Keys::Any(&[Msg::Char('e')]), Action::Exporter),
-    hidden(Keys::Any(&[Msg::Char('v')]), Action::Comparaison),
-    hidden(Keys::Any(&[Msg::Char('s')]), Action::Situation),
-    hidden(Keys::Any(super::MOVES), Action::Bouger),
+    help_key(
+        Keys::Range('1', '5'),
+        s::TOUCHE_ONGLETS,
+        s::ACTION_ALLER_ONGLET,
+        Action::Onglet,
+    ),
+    Entry::Key(
+        keys::Binding::new(
+            Keys::Any(&[Msg::Char('e')]),
+            s::TOUCHE_E,
+            s::ACTION_EXPORTER,
+            Action::Exporter,
+        )
+        .when(When::CanWrite)
+        .help_only(),
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('v')]),
+        s::TOUCHE_V,
+        s::ACTION_VOIR_COMPARAISON,
+        Action::Comparaison,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('s')]),
+        s::TOUCHE_S,
+        s::ACTION_SITUATION_PARCOURS,
+        Action::Situation,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('t')]),
+        s::TOUCHE_T,
+        s::ACTION_TOUS_PARCOURS,
+        Action::TousParcours,
+    ),
+    help_key(
+        Keys::Any(super::MOVES),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_DEFILER_CHOISIR,
+        Action::Bouger,
+    ),
 ];
 
 /// Number of selectable rows on a métier fiche's tab.
@@ -195,7 +231,11 @@ impl ScreenState for FicheMetier {
                     self.scroll = scroll(self.scroll, msg);
                 }
             }
-            Action::Situation | Action::Ouvrir => {}
+            Action::TousParcours if self.tab == Tab::Parcours => {
+                model.saisie.tous_parcours = !model.saisie.tous_parcours;
+                self.set_tab(self.tab);
+            }
+            Action::Situation | Action::TousParcours | Action::Ouvrir => {}
         }
         Nav::Stay
     }
@@ -441,11 +481,28 @@ fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<L
     let Some(situation) = model.content.situations.get(idx) else {
         return Vec::new();
     };
-    let mut lines = vec![Line::from(vec![
+    let mut depuis = vec![
         Span::styled(format!("{} : ", s::PARCOURS_DEPUIS), theme.header),
         Span::raw(situation.libelle.as_str()),
-        Span::styled(format!("   ({})", s::PARCOURS_CHANGER), theme.muted),
-    ])];
+    ];
+    if let Some(age) = model.saisie.age_donne {
+        depuis.push(Span::raw(format!("{}{}", g.sep, s::age(age))));
+    }
+    depuis.push(Span::styled(
+        format!("   ({})", s::PARCOURS_CHANGER),
+        theme.muted,
+    ));
+    let mut lines = vec![Line::from(depuis)];
+    if situation.adulte {
+        lines.push(Line::from(Span::styled(
+            if model.saisie.tous_parcours {
+                s::PARCOURS_TOUS
+            } else {
+                s::PARCOURS_ADULTES
+            },
+            theme.muted,
+        )));
+    }
     let routes = model.routes(m, idx);
     if routes.is_empty() {
         lines.push(Line::from(""));

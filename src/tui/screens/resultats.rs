@@ -7,7 +7,7 @@ use ratatui::widgets::ListItem;
 
 use super::{Nav, ScreenState, clicked, plain_rows, step};
 use crate::matching::Method;
-use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key, help_key};
 use crate::tui::model::{Model, Ranked};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -48,14 +48,16 @@ pub enum FilterRow {
     Apprentissage,
     Domaine,
     Departement,
+    Recrute,
 }
 
 impl FilterRow {
-    pub const ALL: [FilterRow; 4] = [
+    pub const ALL: [FilterRow; 5] = [
         FilterRow::Niveau,
         FilterRow::Apprentissage,
         FilterRow::Domaine,
         FilterRow::Departement,
+        FilterRow::Recrute,
     ];
 }
 
@@ -122,9 +124,24 @@ const KEYS: &[Entry<Action>] = &[
         Action::Pane,
     ),
     Entry::Global(Global::Aide),
-    hidden(Keys::Any(&[Msg::Back]), Action::Retour),
-    hidden(Keys::Any(super::MOVES), Action::Bouger),
-    hidden(Keys::Any(&[Msg::Left]), Action::Gauche),
+    help_key(
+        Keys::Any(&[Msg::Back]),
+        s::TOUCHE_ECHAP,
+        s::ACTION_RETOUR,
+        Action::Retour,
+    ),
+    help_key(
+        Keys::Any(super::MOVES),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_CHOISIR,
+        Action::Bouger,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Left]),
+        s::TOUCHE_GAUCHE_DROITE,
+        s::ACTION_CHANGER_FILTRE,
+        Action::Gauche,
+    ),
     hidden(Keys::Any(&[Msg::Right]), Action::Droite),
     hidden(Keys::Any(&[Msg::Char(' ')]), Action::Espace),
 ];
@@ -165,6 +182,7 @@ impl Model {
                 f.niveau_max = values[cycle(i, values.len(), forward)];
             }
             FilterRow::Apprentissage => f.apprentissage_seulement = !f.apprentissage_seulement,
+            FilterRow::Recrute => f.recrute = !f.recrute,
             FilterRow::Domaine => {
                 let mut values: Vec<Option<String>> = vec![None];
                 values.extend(self.content.domaines.iter().map(|d| Some(d.lettre.clone())));
@@ -336,6 +354,7 @@ fn filter_value(model: &Model, row: FilterRow) -> String {
         FilterRow::Niveau => f.niveau_max.map_or(s::FILTRE_TOUS.to_string(), |n| {
             s::niveau_vise(n).to_string()
         }),
+        FilterRow::Recrute => (if f.recrute { s::OUI } else { s::NON }).to_string(),
         FilterRow::Apprentissage => (if f.apprentissage_seulement {
             s::OUI
         } else {
@@ -361,6 +380,7 @@ fn filter_label(row: FilterRow) -> &'static str {
         FilterRow::Apprentissage => s::FILTRE_APPRENTISSAGE,
         FilterRow::Domaine => s::FILTRE_DOMAINE,
         FilterRow::Departement => s::FILTRE_DEPARTEMENT,
+        FilterRow::Recrute => s::FILTRE_RECRUTE,
     }
 }
 
@@ -442,12 +462,14 @@ pub fn reasons_lines<'a>(model: &'a Model, r: &Ranked, theme: &Palette) -> Vec<L
     if let Some(m) = model.content.metier(&r.id) {
         lines.push(Line::from(Span::styled(m.titre.both(), theme.title)));
     }
-    lines.push(Line::from(format!(
-        "{}{}{}",
-        crate::present::bucket(r.bucket),
-        theme.glyphs.sep,
-        s::ressemblance(r.score)
-    )));
+    lines.push(Line::from(match s::ressemblance(r.score) {
+        Some(likeness) => format!(
+            "{}{}{likeness}",
+            crate::present::bucket(r.bucket),
+            theme.glyphs.sep
+        ),
+        None => crate::present::bucket(r.bucket).to_string(),
+    }));
     lines.push(Line::from(""));
     if !r.reasons.themes.is_empty() {
         lines.push(heading(s::RAISON_THEMES, theme));
