@@ -715,3 +715,22 @@ fn an_adult_sees_vae_first_and_no_apprenticeship_promise_in_the_parcours_tab() {
     assert!(app.saisie.tous_parcours);
     assert!(screen_text(&app, 100, 40).contains("Tous les parcours"));
 }
+
+#[test]
+fn m_on_a_fiche_shows_the_metiers_near_the_current_job() {
+    let mut app = App::new(bundled());
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "aide-soignant");
+    send(&mut app, &[Msg::Enter, Msg::Char('m')]);
+    assert!(
+        matches!(app.screen(), Screen::Proches(_)),
+        "{:?}",
+        app.screen()
+    );
+    assert_eq!(app.saisie.metier_actuel.as_deref(), Some("aide-soignant"));
+    let text = screen_text(&app, 100, 40);
+    assert!(text.contains("Mon métier actuel : Aide-soignant"), "{text}");
+    assert!(text.contains("par la VAE"), "{text}");
+    send(&mut app, &[Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheMetier(_)));
+}

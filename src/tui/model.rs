@@ -85,6 +85,8 @@ pub struct Saisie {
     pub age_donne: Option<u8>,
     /// Adults: also the routes longer than four years.
     pub tous_parcours: bool,
+    /// The job the person does today (a rich fiche id or a ROME code).
+    pub metier_actuel: Option<String>,
 }
 
 /// The whole model (without the navigation stack).

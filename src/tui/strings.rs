@@ -147,6 +147,12 @@ pub const CONTACTS_INTRO_ADULTE: &str =
     "Des personnes peuvent vous aider, gratuitement. D'abord celles qui vous concernent.";
 pub const CONTACTS_AUTRES: &str = "Autres contacts";
 pub const MENU_FINANCEMENT: &str = "Financer ma formation";
+pub const PROCHES_TITRE: &str = "Métiers proches de mon métier actuel";
+pub const PROCHES_DEPUIS: &str = "Mon métier actuel";
+pub const PROCHES_AIDE: &str = "Ce qui se rapproche de ce métier, ce qui peut servir, et le parcours le plus court pour un adulte (la VAE d'abord).";
+pub const PROCHES_AUCUN: &str = "Pas de métier proche trouvé dans Boussole.";
+pub const ACTION_METIER_ACTUEL: &str = "c'est mon métier actuel : voir les métiers proches";
+pub const TOUCHE_M: &str = "m";
 pub const MENU_RECRUTE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_TITRE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_FAMILLES: &str = "Familles de métiers";
