@@ -102,14 +102,9 @@ fn perform(app: &App, effect: &Effect) -> Result<String, String> {
             let saved = app.saved();
             let md = boussole::export::markdown(&app.content, &saved, &date);
             let html = boussole::export::html(&app.content, &saved, &date);
-            let base = dir.join(format!("boussole-resume-{date}"));
-            let write = |ext: &str, text: &str| -> std::io::Result<std::path::PathBuf> {
-                std::fs::create_dir_all(dir)?;
-                let path = base.with_extension(ext);
-                let tmp = base.with_extension(format!("{ext}.tmp"));
-                std::fs::write(&tmp, text)?;
-                std::fs::rename(&tmp, &path)?;
-                Ok(path)
+            let name = format!("boussole-resume-{date}");
+            let write = |ext: &str, text: &str| {
+                boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
             };
             match write("md", &md).and_then(|_| write("html", &html)) {
                 Ok(path) => Ok(boussole::tui::strings::export_fait(
@@ -126,7 +121,11 @@ fn perform(app: &App, effect: &Effect) -> Result<String, String> {
         },
         Effect::Erase => match Store::new(&storage.data_dir).erase() {
             Ok(_) => Ok(boussole::tui::strings::MSG_EFFACE.to_string()),
-            Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
+            Err(e) => Err(boussole::tui::strings::echec(&format!(
+                "{} : {}",
+                storage.data_dir.display(),
+                boussole::text::io_error_fr(&e)
+            ))),
         },
     }
 }
