@@ -202,9 +202,10 @@ fn found_fr(found: &str) -> String {
 fn expected_fr(expected: &str) -> String {
     let e = expected.trim();
     match e {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i64" | "an integer" => {
-            "un nombre entier positif".to_string()
-        }
+        "u8" => "un nombre entier de 0 à 255".to_string(),
+        "u16" => "un nombre entier de 0 à 65535".to_string(),
+        "u32" | "u64" | "usize" => "un nombre entier positif ou nul".to_string(),
+        "i64" | "an integer" => "un nombre entier".to_string(),
         "f64" | "f32" => "un nombre".to_string(),
         "a boolean" => "true ou false".to_string(),
         "a sequence" => "une liste entre [ ]".to_string(),
@@ -241,7 +242,7 @@ mod tests {
         );
         assert_eq!(
             french("invalid type: string \"trois\", expected u8"),
-            "type incorrect : le texte \"trois\" alors qu'il faut un nombre entier positif"
+            "type incorrect : le texte \"trois\" alors qu'il faut un nombre entier de 0 à 255"
         );
     }
 }
