@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and the plain (non-TUI) commands.
 
+mod clamp;
 mod config;
 mod dialogue;
 mod guard;
