@@ -270,3 +270,14 @@ fn config_values_stop_with_file_line_col_in_french() {
         }
     }
 }
+
+#[test]
+fn write_errors_name_the_path_in_french() {
+    let o = run(&["schema", "--write", "/dev/null/schema"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr).into_owned();
+    assert_eq!(
+        err.trim_end(),
+        "boussole : /dev/null/schema : un élément du chemin n'est pas un dossier"
+    );
+}

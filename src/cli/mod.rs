@@ -206,10 +206,22 @@ pub fn run() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // stderr may be closed too: ignore write errors here.
-            error_line(&format!("boussole : {e:#}"));
+            error_line(&format!("boussole : {}", error_fr(&e)));
             ExitCode::from(EXIT_PROBLEM)
         }
     }
+}
+
+/// An error and its causes, with system errors in French rather than in
+/// the words of the operating system.
+fn error_fr(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => boussole::text::io_error_fr(io),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" : ")
 }
 
 /// Writes a message on stderr, control characters escaped; errors ignored
