@@ -161,6 +161,145 @@ pub fn io_error_fr(e: &io::Error) -> String {
     what.to_string()
 }
 
+/// A syntax error of the TOML reader in French. Its English words
+/// ("missing comma between array elements, expected `,`") are replaced by
+/// a French sentence; an error not listed here gets a general one.
+pub fn toml_syntax_fr(message: &str) -> String {
+    const TABLE: &[(&str, &str)] = &[
+        (
+            "missing assignment between key-value pairs",
+            "il manque « = » entre la clé et la valeur",
+        ),
+        ("extra assignment between key-value pairs", "« = » en trop"),
+        ("extra `=`", "« = » en trop"),
+        ("unexpected `=` in array", "« = » inattendu dans une liste"),
+        (
+            "missing comma between array elements",
+            "il manque une virgule entre deux éléments de la liste",
+        ),
+        (
+            "missing comma between key-value pairs",
+            "il manque une virgule entre deux paires clé = valeur",
+        ),
+        ("extra comma in array", "virgule en trop dans la liste"),
+        (
+            "extra comma in inline table",
+            "virgule en trop dans la table { … }",
+        ),
+        (
+            "unclosed array table",
+            "en-tête [[…]] non fermé : il manque « ]] »",
+        ),
+        ("unclosed array", "liste non fermée : il manque « ] »"),
+        (
+            "unclosed inline table",
+            "table non fermée : il manque « } »",
+        ),
+        ("unclosed table", "en-tête […] non fermé : il manque « ] »"),
+        ("missing array opening", "il manque « [ »"),
+        ("missing inline table opening", "il manque « { »"),
+        ("missing table open", "il manque « [ »"),
+        (
+            "missing key for inline table element",
+            "il manque une clé dans la table { … }",
+        ),
+        (
+            "invalid inline table element",
+            "élément de table { … } mal formé",
+        ),
+        (
+            "string values must be quoted",
+            "un texte s'écrit entre guillemets",
+        ),
+        ("missing opening quote", "il manque le guillemet ouvrant"),
+        (
+            "invalid basic string",
+            "texte entre guillemets mal formé (guillemet fermant manquant ?)",
+        ),
+        (
+            "invalid multi-line basic string",
+            "texte sur plusieurs lignes mal formé (guillemets fermants manquants ?)",
+        ),
+        (
+            "invalid literal string",
+            "texte entre apostrophes mal formé",
+        ),
+        (
+            "invalid multi-line literal string",
+            "texte sur plusieurs lignes mal formé (apostrophes fermantes manquantes ?)",
+        ),
+        ("invalid string", "texte mal formé"),
+        (
+            "missing escaped value",
+            "séquence d'échappement incomplète après « \\ »",
+        ),
+        (
+            "too few unicode value digits",
+            "séquence \\u incomplète : il faut 4 chiffres hexadécimaux (8 pour \\U)",
+        ),
+        ("missing value for key", "il manque la valeur après « = »"),
+        ("key with no value", "il manque la valeur de cette clé"),
+        ("missing value", "il manque une valeur"),
+        ("invalid value", "valeur mal formée"),
+        (
+            "invalid unquoted key",
+            "clé mal formée : lettres, chiffres, - et _ seulement, sinon entre guillemets",
+        ),
+        ("unquoted keys cannot be empty", "clé vide"),
+        ("keys cannot be multi-line", "une clé tient sur une ligne"),
+        ("invalid key-value pair", "paire clé = valeur mal formée"),
+        ("unexpected key or value", "clé ou valeur inattendue"),
+        (
+            "unexpected content between comment and newline",
+            "contenu inattendu après le commentaire",
+        ),
+        ("unexpected content", "contenu inattendu"),
+        (
+            "invalid comment character",
+            "caractère interdit dans un commentaire",
+        ),
+        (
+            "missing comment start",
+            "il manque « # » au début du commentaire",
+        ),
+        (
+            "carriage return must be followed by newline",
+            "retour chariot seul : les lignes finissent par LF ou CRLF",
+        ),
+        ("unexpected leading zero", "un nombre ne commence pas par 0"),
+        ("integer number overflowed", "nombre entier trop grand"),
+        ("floating-point number overflowed", "nombre trop grand"),
+        ("invalid integer number", "nombre entier mal formé"),
+        (
+            "invalid float",
+            "nombre décimal mal formé (avec un point : 12.5)",
+        ),
+        ("invalid boolean", "il faut true ou false"),
+        ("invalid date-time", "date mal formée"),
+        ("redundant numeric sign", "signe en trop"),
+        ("unexpected sign", "signe inattendu"),
+        ("cannot recurse further", "imbrication trop profonde"),
+        (
+            "duplicate key",
+            "clé en double : elle est déjà définie plus haut",
+        ),
+        (
+            "cannot extend value",
+            "cette table est déjà définie en entier plus haut",
+        ),
+        ("invalid table header", "en-tête de table mal formé"),
+    ];
+    let m = message.trim();
+    let description = m.split(", expected").next().unwrap_or(m).trim();
+    TABLE
+        .iter()
+        .find(|(en, _)| description.starts_with(en))
+        .map_or_else(
+            || "syntaxe TOML incorrecte à cet endroit".to_string(),
+            |(_, fr)| format!("syntaxe TOML : {fr}"),
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,6 +329,18 @@ mod tests {
         let _ = w.flush();
         let out = String::from_utf8(w.inner).unwrap_or_default();
         assert_eq!(out, "a\\u{1b}[2Jb\n\\u{9b}\\xff\\u{7}");
+    }
+
+    #[test]
+    fn toml_syntax_errors_are_in_french() {
+        assert_eq!(
+            toml_syntax_fr("extra `=`, expected nothing"),
+            "syntaxe TOML : « = » en trop"
+        );
+        assert_eq!(
+            toml_syntax_fr("something new, expected `x`"),
+            "syntaxe TOML incorrecte à cet endroit"
+        );
     }
 
     #[test]

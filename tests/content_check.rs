@@ -83,7 +83,7 @@ fn the_fixture_is_valid() {
 fn syntax_error() {
     assert_eq!(
         one_problem("formations/elec.toml", "niveau = 3\n", "niveau = = 3\n"),
-        "formations/elec.toml:7:10: syntaxe TOML : extra `=`, expected nothing"
+        "formations/elec.toml:7:10: syntaxe TOML : « = » en trop"
     );
 }
 

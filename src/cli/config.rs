@@ -149,8 +149,7 @@ fn french(message: &str) -> String {
         };
         return format!("type incorrect : il faut {want}");
     }
-    // Syntax errors: the TOML reader's words are not translated one by one.
-    "syntaxe TOML incorrecte (voir l'exemple du README)".to_string()
+    boussole::text::toml_syntax_fr(m)
 }
 
 #[cfg(test)]

@@ -157,7 +157,7 @@ pub fn french(message: &str) -> String {
     if message.starts_with("duplicate key") {
         return "clé en double : elle est déjà définie plus haut".to_string();
     }
-    format!("syntaxe TOML : {message}")
+    crate::text::toml_syntax_fr(message)
 }
 
 fn split_expected(rest: &str) -> (&str, Option<&str>) {
