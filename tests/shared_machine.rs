@@ -251,7 +251,15 @@ fn huge_or_wrong_arguments_are_refused_in_french_without_panic() {
             "{err}"
         );
     }
-    let o = run_without_terminal(&["--kiosk", "check"]);
+    let dir = tempfile::tempdir().expect("tempdir");
+    let schema = dir.path().join("schema");
+    let o = run_without_terminal(&[
+        "--kiosk",
+        "schema",
+        "--write",
+        &schema.display().to_string(),
+    ]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("--kiosk s'emploie seul"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--kiosk n'écrit aucun fichier"));
+    assert!(!schema.exists());
 }

@@ -320,9 +320,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
-    if cli.kiosk && cli.command.is_some() {
-        // The kiosk is the guide only: no command (some write files).
-        error_line("boussole : --kiosk s'emploie seul, sans commande (check, export…).");
+    if cli.kiosk && matches!(cli.command, Some(Command::Schema { .. })) {
+        // The kiosk writes no file: not even through a command.
+        error_line(
+            "boussole : --kiosk n'écrit aucun fichier : la commande schema ne s'emploie pas avec lui.",
+        );
         return Ok(ExitCode::from(EXIT_USAGE));
     }
     match &cli.command {
