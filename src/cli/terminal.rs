@@ -308,8 +308,9 @@ const BATCH_TIME: Duration = Duration::from_millis(50);
 
 /// How long to look for input already waiting. crossterm's level-triggered
 /// source answers "nothing" to a zero timeout without looking, even when it
-/// holds parsed events; a few dozen microseconds is enough to look.
-const PENDING_WAIT: Duration = Duration::from_micros(100);
+/// holds parsed events; a few microseconds are enough to look (and at most
+/// that long is spent when nothing is waiting).
+const PENDING_WAIT: Duration = Duration::from_micros(10);
 
 /// The longest search text (as `update` keeps it).
 const SEARCH_MAX_CHARS: usize = 80;
