@@ -11,6 +11,10 @@
 //! Problems in the content are reported in full by `boussole check`; here a
 //! file that does not even deserialise stops the build with toml's message.
 //!
+//! The content's types, the table of its files and the index builder come
+//! from the `boussole-content` crate (crates/boussole-content), which the
+//! program uses too.
+//!
 //! `BOUSSOLE_BUILD_CONTENT=DIR` (opt-in, for growth measurements; see
 //! BENCHMARKS.md) compiles another content directory instead of `content/`.
 //! The test suite expects the real content: build such a binary in its own
@@ -21,26 +25,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-#[allow(dead_code)]
-#[path = "src/content/model.rs"]
-mod model;
-
-use model::*;
-
-#[path = "src/content/tree.rs"]
-mod tree;
-
-#[allow(dead_code)]
-#[path = "src/search/fold.rs"]
-mod fold;
-
-#[allow(dead_code)]
-#[path = "src/search/entries.rs"]
-mod entries;
-
-#[allow(dead_code)]
-#[path = "src/search/vocab.rs"]
-mod vocab;
+use boussole_content::files::FileKind;
+use boussole_content::index::{entries, vocab};
+use boussole_content::model::*;
+use boussole_content::tree;
 
 fn main() {
     let manifest =
@@ -52,11 +40,6 @@ fn main() {
     };
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo:rerun-if-changed={}", root.display());
-    println!("cargo:rerun-if-changed=src/content/model.rs");
-    println!("cargo:rerun-if-changed=src/content/tree.rs");
-    println!("cargo:rerun-if-changed=src/search/fold.rs");
-    println!("cargo:rerun-if-changed=src/search/entries.rs");
-    println!("cargo:rerun-if-changed=src/search/vocab.rs");
     let files = tree::toml_files(&root).expect("content/ is readable");
     let mut out = String::from("pub static BUNDLED: &[(&str, &str)] = &[\n");
     for (relative, path) in &files {
@@ -99,6 +82,10 @@ struct Formations {
     formation: Vec<Formation>,
 }
 #[derive(Deserialize)]
+struct Etablissements {
+    etablissement: Vec<Etablissement>,
+}
+#[derive(Deserialize)]
 struct Situations {
     situation: Vec<Situation>,
 }
@@ -118,6 +105,8 @@ struct QuestionnaireFile {
 struct ApprentissageFile {
     smic: Smic,
     remuneration: Remuneration,
+    #[serde(default)]
+    ages: Option<Ages>,
     regle: Vec<Regle>,
     #[serde(default)]
     question: Vec<QuestionReponse>,
@@ -134,31 +123,31 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path) -> T {
 }
 
 fn compile(files: &[(String, PathBuf)]) -> Content {
-    let single = |name: &str| -> PathBuf {
+    // The files of a kind, as the content crate's table places them.
+    let many = |kind: FileKind| {
         files
             .iter()
-            .find(|(r, _)| r == name)
-            .map(|(_, p)| p.clone())
-            .unwrap_or_else(|| panic!("content/{name} is missing"))
-    };
-    let many = |dir: &'static str| {
-        files
-            .iter()
-            .filter(move |(r, _)| r.starts_with(dir))
+            .filter(move |(r, _)| FileKind::of(r) == Some(kind))
             .map(|(_, p)| p)
     };
+    let single = |kind: FileKind| -> PathBuf {
+        many(kind)
+            .next()
+            .cloned()
+            .unwrap_or_else(|| panic!("content: {:?} is missing", kind.file().place))
+    };
     Content {
-        domaines: read::<Domaines>(&single("domaines.toml")).domaine,
-        rome: read::<Rome>(&single("rome.toml")).fiche,
-        metiers: many("metiers/")
+        domaines: read::<Domaines>(&single(FileKind::Domaines)).domaine,
+        rome: read::<Rome>(&single(FileKind::Rome)).fiche,
+        metiers: many(FileKind::Metiers)
             .flat_map(|p| read::<Metiers>(p).metier)
             .collect(),
-        formations: many("formations/")
+        formations: many(FileKind::Formations)
             .flat_map(|p| read::<Formations>(p).formation)
             .collect(),
-        situations: read::<Situations>(&single("situations.toml")).situation,
+        situations: read::<Situations>(&single(FileKind::Situations)).situation,
         questionnaire: {
-            let q: QuestionnaireFile = read(&single("questionnaire.toml"));
+            let q: QuestionnaireFile = read(&single(FileKind::Questionnaire));
             Questionnaire {
                 echelle: q.echelle,
                 ne_sait_pas: q.ne_sait_pas,
@@ -167,14 +156,18 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
             }
         },
         apprentissage: {
-            let a: ApprentissageFile = read(&single("apprentissage.toml"));
+            let a: ApprentissageFile = read(&single(FileKind::Apprentissage));
             Apprentissage {
                 smic: a.smic,
                 remuneration: a.remuneration,
+                ages: a.ages,
                 regle: a.regle,
                 question: a.question,
             }
         },
-        contacts: read::<Contacts>(&single("contacts.toml")).contact,
+        contacts: read::<Contacts>(&single(FileKind::Contacts)).contact,
+        etablissements: many(FileKind::Etablissements)
+            .flat_map(|p| read::<Etablissements>(p).etablissement)
+            .collect(),
     }
 }

@@ -17,7 +17,7 @@ use boussole::parcours;
 use boussole::quiz::{self, Answer, Answers, Form};
 use boussole::search::Index;
 use boussole::tui::app::Screen;
-use boussole::tui::{App, Msg, Theme, ThemeName, update, view};
+use boussole::tui::{App, Msg, Palette, ThemeName, draw, update, wrap};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -165,7 +165,8 @@ fn typed(app: &mut App, text: &str) {
 
 fn take_quick_quiz(app: &mut App) {
     send(app, &[Msg::Char('1'), Msg::Char('r')]);
-    while let Screen::Questionnaire { form, pos, .. } = app.screen().clone() {
+    while let Screen::Questionnaire(q) = app.screen().clone() {
+        let (form, pos) = (q.form, q.pos);
         let theme = app.quiz_items(form)[pos].theme;
         let key = if theme == content::Theme::R { '4' } else { '1' };
         update(app, Msg::Char(key));
@@ -225,16 +226,16 @@ fn screens(c: &Content) -> Vec<(&'static str, App)> {
     out.push(("comparer", app));
     for (name, app) in &out {
         let reached = match app.screen() {
-            Screen::Accueil { .. } => "accueil",
-            Screen::Questionnaire { .. } => "questionnaire",
-            Screen::Profil { .. } => "profil",
-            Screen::Resultats { .. } => "resultats",
-            Screen::FicheMetier { .. } => "fiche",
-            Screen::Explorer { .. } => "explorer",
-            Screen::Recherche { .. } => "recherche",
-            Screen::Apprentissage { .. } => "apprentissage",
-            Screen::Contacts { .. } => "contacts",
-            Screen::Comparer { .. } => "comparer",
+            Screen::Accueil(_) => "accueil",
+            Screen::Questionnaire(_) => "questionnaire",
+            Screen::Profil(_) => "profil",
+            Screen::Resultats(_) => "resultats",
+            Screen::FicheMetier(_) => "fiche",
+            Screen::Explorer(_) => "explorer",
+            Screen::Recherche(_) => "recherche",
+            Screen::Apprentissage(_) => "apprentissage",
+            Screen::Contacts(_) => "contacts",
+            Screen::Comparer(_) => "comparer",
             _ => "other",
         };
         assert!(name.starts_with(reached), "{name} reached {reached}");
@@ -244,7 +245,7 @@ fn screens(c: &Content) -> Vec<(&'static str, App)> {
 
 fn rendering(cr: &mut Criterion) {
     let c = content();
-    let theme = Theme::new(ThemeName::Defaut);
+    let theme = Palette::new(ThemeName::Defaut);
     for (w, h) in [(80u16, 24u16), (200, 60)] {
         let mut g = cr.benchmark_group(format!("render {w}x{h}"));
         // A reference point for this machine: plain ratatui, one bordered
@@ -273,8 +274,14 @@ fn rendering(cr: &mut Criterion) {
             // A steady frame: the view is built and diffed against the last one
             // (what the terminal loop does after each key).
             let mut steady = Terminal::new(TestBackend::new(w, h)).expect("terminal");
+            let mut texts = wrap::Cache::default();
             g.bench_function(BenchmarkId::new("frame", name), |b| {
-                b.iter(|| steady.draw(|f| view(&app, &theme, f)).expect("draw").area)
+                b.iter(|| {
+                    steady
+                        .draw(|f| draw(&app, &theme, &mut texts, f))
+                        .expect("draw")
+                        .area
+                })
             });
             // A full repaint: every cell differs from the last frame (the first
             // frame of a session, or after a resize).
@@ -282,7 +289,9 @@ fn rendering(cr: &mut Criterion) {
             g.bench_function(BenchmarkId::new("full repaint", name), |b| {
                 b.iter(|| {
                     full.clear().expect("clear");
-                    full.draw(|f| view(&app, &theme, f)).expect("draw").area
+                    full.draw(|f| draw(&app, &theme, &mut texts, f))
+                        .expect("draw")
+                        .area
                 })
             });
         }

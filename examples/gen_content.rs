@@ -1,5 +1,5 @@
 //! Synthetic content for growth measurements: `N` times the bundled métiers,
-//! formations and ROME fiches, written as a content directory (TOML, the
+//! formations, establishments and ROME fiches, written as a content directory (TOML, the
 //! overlay format of `boussole --content DIR`).
 //!
 //! ```sh
@@ -16,7 +16,9 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
-use boussole::content::{self, Contact, Content, Domaine, FicheRome, Formation, Metier, Situation};
+use boussole::content::{
+    self, Contact, Content, Domaine, Etablissement, FicheRome, Formation, Metier, Situation,
+};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -38,6 +40,10 @@ struct Formations<'a> {
 #[derive(Serialize)]
 struct Situations<'a> {
     situation: &'a [Situation],
+}
+#[derive(Serialize)]
+struct Etablissements<'a> {
+    etablissement: &'a [Etablissement],
 }
 #[derive(Serialize)]
 struct Contacts<'a> {
@@ -127,6 +133,16 @@ fn generate(base: &Content, times: usize) -> Content {
             m.formations = m.formations.iter().map(rename).collect();
             out.metiers.push(m);
         }
+        for e in &base.etablissements {
+            let mut e = e.clone();
+            e.id = format!("{}{id_suffix}", e.id);
+            e.nom = format!("{}{suffix}", e.nom);
+            e.uai = None;
+            for o in &mut e.offre {
+                o.formation = rename(&o.formation);
+            }
+            out.etablissements.push(e);
+        }
     }
     out
 }
@@ -182,14 +198,30 @@ fn main() {
             &Formations { formation: chunk },
         );
     }
+    let per = base.etablissements.len().max(1);
+    for (k, chunk) in c.etablissements.chunks(per).enumerate() {
+        bytes += write(
+            &dir.join(format!("etablissements/copie-{}.toml", k + 1)),
+            &Etablissements {
+                etablissement: chunk,
+            },
+        );
+    }
     // The result must load (and pass every check) like any overlay.
     let loaded = content::load_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     println!(
-        "{}: {times}x = {} métiers, {} formations, {} fiches ROME, {} KiB of TOML",
+        "{}: {times}x = {} métiers, {} formations, {} fiches ROME, {} établissements ({} offres), {} KiB of TOML",
         dir.display(),
         loaded.content.metiers.len(),
         loaded.content.formations.len(),
         loaded.content.rome.len(),
+        loaded.content.etablissements.len(),
+        loaded
+            .content
+            .etablissements
+            .iter()
+            .map(|e| e.offre.len())
+            .sum::<usize>(),
         bytes / 1024
     );
 }

@@ -7,8 +7,8 @@ cd "$(dirname "$0")"
 mini=../tests/fixtures/mini
 mkdir -p corpus/content corpus/config corpus/session
 i=0
-for f in apprentissage.toml contacts.toml domaines.toml formations/elec.toml \
-         metiers/f.toml questionnaire.toml rome.toml situations.toml; do
+for f in apprentissage.toml contacts.toml domaines.toml etablissements/76-seine-maritime.toml \
+         formations/elec.toml metiers/f.toml questionnaire.toml rome.toml situations.toml; do
   { printf "\\$(printf '%03o' "$i")"; cat "$mini/$f"; } > "corpus/content/seed-$i"
   i=$((i + 1))
 done

@@ -212,3 +212,67 @@ fn completions_and_man_page() {
     let o = boussole(&["--version"], "");
     assert!(stdout(&o).starts_with("boussole "));
 }
+
+fn boussole_env(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_boussole"));
+    cmd.args(args).env_remove("BOUSSOLE_CONTENT");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd.stdin(Stdio::null()).output().expect("the binary runs")
+}
+
+#[test]
+fn an_overlay_adds_a_local_cfa_over_the_bundled_content() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("etablissements")).expect("mkdir");
+    std::fs::write(
+        dir.path().join("etablissements/14-local.toml"),
+        "sources = [\"Conseillère du bassin\"]\n\n[[etablissement]]\nid = \"cfa-du-bassin\"\nnom = \"CFA du bassin\"\ntype = \"cfa\"\ncommune = \"Vire Normandie\"\ndepartement = \"14\"\noffre = [{ formation = \"cap-electricien\", voies = [\"apprentissage\"] }]\nsources = [\"Conseillère du bassin\"]\n",
+    )
+    .expect("write");
+    let overlay = dir.path().to_str().expect("utf-8 path");
+    let base = boussole(&["check"], "");
+    let count = |o: &Output| {
+        let text = stdout(o);
+        text.split(" établissements")
+            .next()
+            .and_then(|s| s.rsplit(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+    };
+    let o = boussole(&["check", "--overlay", overlay], "");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(count(&o), count(&base).map(|n| n + 1), "{}", stdout(&o));
+    let o = boussole(&["show", "cfa-du-bassin", "--overlay", overlay], "");
+    assert!(stdout(&o).contains("CAP Électricien"), "{}", stdout(&o));
+    let o = boussole(&["search", "vire", "--overlay", overlay], "");
+    assert!(stdout(&o).contains("cfa-du-bassin"), "{}", stdout(&o));
+
+    // A mistake in the overlay is reported at the overlay's file:line:col.
+    std::fs::write(
+        dir.path().join("etablissements/14-local.toml"),
+        "sources = [\"x\"]\n\n[[etablissement]]\nid = \"cfa-du-bassin\"\nnom = \"CFA du bassin\"\ntype = \"cfa\"\ncommune = \"Vire\"\ndepartement = \"14\"\noffre = [{ formation = \"cap-inconnu\", voies = [\"apprentissage\"] }]\nsources = [\"x\"]\n",
+    )
+    .expect("write");
+    let o = boussole(&["check", "--overlay", overlay], "");
+    assert_eq!(o.status.code(), Some(1));
+    let expected = format!(
+        "{}:9:24: formation inconnue « cap-inconnu »",
+        dir.path().join("etablissements/14-local.toml").display()
+    );
+    assert!(stdout(&o).contains(&expected), "{}", stdout(&o));
+}
+
+#[test]
+fn a_kiosk_ignores_content_chosen_by_the_environment() {
+    let env = [("BOUSSOLE_CONTENT", "/nonexistent-boussole-content")];
+    let o = boussole_env(&["check"], &env);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the variable is honoured outside the kiosk"
+    );
+    let o = boussole_env(&["--kiosk", "check"], &env);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Contenu valide"));
+}

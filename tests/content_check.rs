@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use boussole::content::{self, LoadError};
+use boussole::content::{self, LoadDirError};
 
 fn fixture() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini")
@@ -45,14 +45,14 @@ fn plant(dir: &Path, file: &str, from: &str, to: &str) {
 fn problems(dir: &Path) -> Vec<String> {
     match content::load_dir(dir) {
         Ok(_) => Vec::new(),
-        Err(LoadError::Content(e)) => {
+        Err(LoadDirError::Content(e)) => {
             let prefix = format!("{}/", dir.display());
             e.problemes
                 .iter()
                 .map(|p| p.to_string().replace(&prefix, ""))
                 .collect()
         }
-        Err(LoadError::Dir(e)) => vec![e.to_string()],
+        Err(LoadDirError::Dir(e)) => vec![e.to_string()],
     }
 }
 
@@ -379,6 +379,151 @@ fn every_planted_problem_is_reported_at_once() {
             "{expected} not in {found:#?}"
         );
     }
+}
+
+#[test]
+fn etablissement_problems_each_at_their_place_all_at_once() {
+    let dir = copy_fixture();
+    let file = "etablissements/76-seine-maritime.toml";
+    plant(
+        dir.path(),
+        file,
+        "{ formation = \"bac-pro-melec\", voies = [\"scolaire\"] }",
+        "{ formation = \"bac-pro-inconnu\", voies = [\"scolaire\"] },\n  { formation = \"cap-elec\", voies = [\"continue\"] }",
+    );
+    plant(dir.path(), file, "uai = \"0760000A\"", "uai = \"076000A\"");
+    plant(
+        dir.path(),
+        file,
+        "id = \"cfa-test-evreux\"",
+        "id = \"lycee-test-rouen\"",
+    );
+    plant(
+        dir.path(),
+        file,
+        "departement = \"27\"",
+        "departement = \"2C\"",
+    );
+    plant(
+        dir.path(),
+        file,
+        "offre = [{ formation = \"cap-elec\", voies = [\"apprentissage\"] }]\nsources = [\"Fixture\"]",
+        "offre = []\nsources = []",
+    );
+    assert_eq!(
+        problems(dir.path()),
+        [
+            "etablissements/76-seine-maritime.toml:9:7: code UAI mal formé « 076000A » (attendu : 7 chiffres et une lettre majuscule, par exemple 0141274A)",
+            "etablissements/76-seine-maritime.toml:12:17: formation inconnue « bac-pro-inconnu »",
+            "etablissements/76-seine-maritime.toml:13:17: formation « cap-elec » déjà citée dans cette offre",
+            "etablissements/76-seine-maritime.toml:13:38: « cap-elec » ne se prépare pas par la voie « continue » (voies de la formation : scolaire, apprentissage)",
+            "etablissements/76-seine-maritime.toml:18:6: id « lycee-test-rouen » en double (première définition : etablissements/76-seine-maritime.toml:3)",
+            "etablissements/76-seine-maritime.toml:22:15: département « 2C » : un code de département français (14, 27, 50, 61 ou 76 en Normandie)",
+            "etablissements/76-seine-maritime.toml:23:9: « offre » est vide : indiquez au moins une formation enseignée ici",
+            "etablissements/76-seine-maritime.toml:24:11: « sources » est vide : citez au moins une source",
+        ]
+    );
+}
+
+#[test]
+fn etablissements_are_optional_and_loaded() {
+    let loaded = content::load_dir(&fixture()).expect("the fixture is valid");
+    let c = &loaded.content;
+    assert_eq!(c.etablissements.len(), 2);
+    let places: Vec<&str> = c.lieux("cap-elec").map(|(e, _)| e.id.as_str()).collect();
+    assert_eq!(places, ["lycee-test-rouen", "cfa-test-evreux"]);
+    let dir = copy_fixture();
+    std::fs::remove_dir_all(dir.path().join("etablissements")).expect("remove");
+    assert!(problems(dir.path()).is_empty());
+}
+
+fn overlay_fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/surcouche")
+}
+
+fn with_overlays(base: &Path, overlays: &[&Path]) -> Result<content::Loaded, LoadDirError> {
+    let files = content::read_dir(base).map_err(LoadDirError::Dir)?;
+    content::overlay::load_with(&files, &base.display().to_string(), overlays)
+}
+
+#[test]
+fn an_overlay_adds_replaces_and_hides_records() {
+    let base = fixture();
+    let loaded = with_overlays(&base, &[&overlay_fixture()]).expect("overlay applies");
+    let c = &loaded.content;
+    // Added: a local CFA; replaced: the Région's contact; added: a CIO.
+    assert!(c.etablissement("cfa-local-caen").is_some());
+    let region = c
+        .contacts
+        .iter()
+        .find(|x| x.id == "region-normandie")
+        .expect("contact");
+    assert!(region.offre.ends_with("du lundi au vendredi."));
+    assert_eq!(
+        c.contacts.len(),
+        content::load_dir(&base)
+            .expect("base")
+            .content
+            .contacts
+            .len()
+            + 1
+    );
+    // Hidden: the bac pro, and with it its mentions in métiers, poursuites and offers.
+    assert!(c.formation("bac-pro-melec").is_none());
+    let elec = c.metier("electricien").expect("métier");
+    assert_eq!(elec.formations, ["cap-elec"]);
+    assert!(
+        c.formations
+            .iter()
+            .all(|f| !f.poursuites.iter().any(|p| p == "bac-pro-melec"))
+    );
+    let rouen = c.etablissement("lycee-test-rouen").expect("lycée");
+    assert!(rouen.offre_de("bac-pro-melec").is_none());
+    // Hiding twice (two overlays hiding the same record) is reported: the
+    // second has nothing to hide.
+    let twice = with_overlays(&base, &[&overlay_fixture(), &overlay_fixture()]);
+    assert!(
+        matches!(&twice, Err(LoadDirError::Content(e)) if e.problemes.len() == 1
+            && e.problemes[0].message.contains("rien à retirer")),
+        "{twice:?}"
+    );
+}
+
+#[test]
+fn overlay_problems_name_the_overlay_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    copy_dir(&overlay_fixture(), dir.path());
+    plant(
+        dir.path(),
+        "etablissements/14-local.toml",
+        "formation = \"cap-elec\"",
+        "formation = \"cap-inconnu\"",
+    );
+    plant(
+        dir.path(),
+        "formations/masquer.toml",
+        "retirer = [\"bac-pro-melec\"]",
+        "retirer = [\"bac-pro-melec\", \"bts-absent\", \"cap-elec\"]",
+    );
+    let found = match with_overlays(&fixture(), &[dir.path()]) {
+        Err(LoadDirError::Content(e)) => e
+            .problemes
+            .iter()
+            .map(|p| {
+                p.to_string()
+                    .replace(&format!("{}/", dir.path().display()), "")
+            })
+            .collect::<Vec<_>>(),
+        other => panic!("expected problems, got {other:?}"),
+    };
+    assert_eq!(
+        found,
+        [
+            "etablissements/14-local.toml:10:24: formation inconnue « cap-inconnu »",
+            "formations/masquer.toml:3:29: « bts-absent » n'existe pas dans le contenu : rien à retirer",
+            "formations/masquer.toml:3:43: retirer « cap-elec » laisse le métier « electricien » sans formation : retirez aussi ce métier ou donnez-lui une autre formation",
+        ]
+    );
 }
 
 #[test]

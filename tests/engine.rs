@@ -4,7 +4,10 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use boussole::content::{self, Content, Formation, Lieu, Metier, Riasec, Theme, Titre, Voie};
+use boussole::content::{
+    self, Content, Etablissement, Formation, Metier, Offre, Riasec, Theme, Titre,
+    TypeEtablissement, Voie,
+};
 use boussole::matching::{self, Bucket, Filters, Method, Satisfied};
 use boussole::parcours::{self, Mode};
 use boussole::quiz::{self, Answer, Answers};
@@ -34,8 +37,9 @@ fn formation(
         acces: acces.iter().map(|s| s.to_string()).collect(),
         poursuites: poursuites.iter().map(|s| s.to_string()).collect(),
         presentation: None,
-        rncp: None,
-        lieux: Vec::new(),
+        rncp: Vec::new(),
+        cfd: Vec::new(),
+        mots_cles: Vec::new(),
         sources: vec!["test".into()],
     }
 }
@@ -82,7 +86,7 @@ fn content() -> Content {
         &["3e"],
         &[],
     ));
-    let mut de = formation(
+    let de = formation(
         "de-social",
         6,
         36,
@@ -90,11 +94,28 @@ fn content() -> Content {
         &["bac-general-techno"],
         &[],
     );
-    de.lieux.push(Lieu {
-        departement: "14".into(),
-        ville: None,
-    });
     c.formations.push(de);
+    c.etablissements.push(Etablissement {
+        id: "ecole-test-caen".into(),
+        nom: "École de test".into(),
+        kind: TypeEtablissement::Ecole,
+        commune: "Caen".into(),
+        departement: "14".into(),
+        uai: None,
+        site: None,
+        telephone: None,
+        offre: vec![
+            Offre {
+                formation: "de-social".into(),
+                voies: vec![Voie::Scolaire],
+            },
+            Offre {
+                formation: "cap-soin".into(),
+                voies: vec![Voie::Scolaire],
+            },
+        ],
+        sources: vec!["test".into()],
+    });
     c.metiers.push(metier(
         "soigneur",
         "F",
@@ -224,7 +245,35 @@ fn every_filter_is_respected() {
         departement: Some("14".into()),
         ..Filters::default()
     };
-    assert_eq!(ranked_ids(&c, &a, &f, &none), ["educateur", "artiste"]);
+    let mut here = ranked_ids(&c, &a, &f, &none);
+    here.sort();
+    assert_eq!(here, ["artiste", "educateur", "soigneur"]);
+    // The place must teach a formation at the level aimed at, by the route chosen.
+    let f = Filters {
+        departement: Some("14".into()),
+        niveau_max: Some(3),
+        ..Filters::default()
+    };
+    assert_eq!(ranked_ids(&c, &a, &f, &none), ["soigneur"]);
+    let f = Filters {
+        departement: Some("14".into()),
+        apprentissage_seulement: true,
+        ..Filters::default()
+    };
+    assert!(
+        ranked_ids(&c, &a, &f, &none).is_empty(),
+        "the CAP is taught in the 14 only at school"
+    );
+    let f = Filters {
+        departement: Some("76".into()),
+        ..Filters::default()
+    };
+    assert_eq!(ranked_ids(&c, &a, &f, &none), ["electricien"]);
+    let f = Filters {
+        departement: Some("50".into()),
+        ..Filters::default()
+    };
+    assert!(ranked_ids(&c, &a, &f, &none).is_empty());
     let f = Filters {
         situation: Some("cap".into()),
         ..Filters::default()
@@ -281,12 +330,12 @@ fn pathways_shortest_first_and_apprenticeship_flag() {
     );
     assert_eq!(routes[0].duree_mois, Some(60));
     assert!(
-        !routes[0].tout_apprentissage,
+        !routes[0].apprentissage_possible,
         "the BTS of the fixture is not open to apprenticeship"
     );
     let e = c.metier("electricien").expect("fixture métier");
     let routes = parcours::routes(&c, "3e", e, 10);
-    assert!(routes[0].tout_apprentissage);
+    assert!(routes[0].apprentissage_possible);
     assert_eq!(routes[0].duree_mois, Some(24));
 }
 
@@ -354,7 +403,7 @@ fn a_cycle_in_the_graph_cannot_hang_pathways() {
         .map(|e| e.formation.id.as_str())
         .collect();
     assert_eq!(ids, ["a", "b", "c", "target"]);
-    assert!(routes[0].tout_apprentissage);
+    assert!(routes[0].apprentissage_possible);
     assert_eq!(routes[0].duree_mois, Some(48));
 }
 

@@ -79,13 +79,14 @@ fn questionnaire_results_reasons_and_rejection() {
 
 #[test]
 fn apprenticeship_simulator_contacts_and_situation() {
-    // 5 = apprentissage (age 17, year 1), 6 = contacts, 7 = situation (2nd), 0 = quit.
-    let input = "5\n17\n1\n6\n7\n4\n0\n";
+    // 5 = apprentissage (age 17, year 1), 6 = contacts, 7 = situation (10th:
+    // "J'ai un CAP"), 0 = quit.
+    let input = "5\n17\n1\n6\n7\n10\n0\n";
     let (code, out) = run(&["--plain"], "xterm", input);
     assert_eq!(code, 0);
     assert_plain(&out);
     assert!(
-        out.contains("27 % du SMIC, soit au moins 492.22 € brut par mois"),
+        out.contains("27 % du SMIC, soit au moins 492,22 € brut par mois"),
         "{out}"
     );
     assert!(out.contains("0800 050 000"), "{out}");

@@ -195,3 +195,39 @@ fn export_command_reads_a_session_file() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("fichier abîmé"));
 }
+
+#[test]
+fn summary_lists_places_for_favourites_the_persons_departement_first() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    let c = content::load_dir(&dir).expect("fixture").content;
+    let mut saved = Saved::new(
+        "3e",
+        None,
+        &Answers::new(),
+        &["electricien".to_string()],
+        &[],
+    );
+    let line = |md: &str| {
+        md.lines()
+            .find(|l| l.starts_with("- Où se former : "))
+            .map(str::to_string)
+    };
+    let md = boussole::export::markdown(&c, &saved, "2026-12-01");
+    assert_eq!(
+        line(&md).as_deref(),
+        Some(
+            "- Où se former : CFA de test à Évreux (27 Eure) : CAP Électricien, en apprentissage ; \
+             Lycée professionnel de test à Rouen (76 Seine-Maritime) : CAP Électricien, en apprentissage ; \
+             Lycée professionnel de test à Rouen (76 Seine-Maritime) : Bac pro Métiers de l'électricité et de ses environnements connectés"
+        )
+    );
+    saved.departement = Some("76".into());
+    let md = boussole::export::markdown(&c, &saved, "2026-12-01");
+    assert!(
+        line(&md)
+            .is_some_and(|l| l.starts_with("- Où se former : Lycée professionnel de test à Rouen")),
+        "{md}"
+    );
+    let html = boussole::export::html(&c, &saved, "2026-12-01");
+    assert!(html.contains("<li>Où se former : Lycée professionnel de test à Rouen"));
+}

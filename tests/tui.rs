@@ -5,7 +5,7 @@ use std::path::Path;
 
 use boussole::content::{self, Content};
 use boussole::tui::app::{Overlay, Screen, Tab};
-use boussole::tui::{App, Msg, Theme, ThemeName, update, view};
+use boussole::tui::{App, Msg, Palette, ThemeName, update, view};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
@@ -34,7 +34,7 @@ fn typed(app: &mut App, text: &str) {
 fn render(app: &App, theme: ThemeName, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
     terminal
-        .draw(|f| view(app, &Theme::new(theme), f))
+        .draw(|f| view(app, &Palette::new(theme), f))
         .expect("draw");
     terminal
 }
@@ -46,7 +46,8 @@ fn screen_text(app: &App, w: u16, h: u16) -> String {
 /// Answers the whole quick questionnaire: 4 to R items, 1 to the others.
 fn take_quick_quiz(app: &mut App) {
     send(app, &[Msg::Char('1'), Msg::Char('r')]);
-    while let Screen::Questionnaire { form, pos, .. } = app.screen().clone() {
+    while let Screen::Questionnaire(q) = app.screen().clone() {
+        let (form, pos) = (q.form, q.pos);
         let theme = app.quiz_items(form)[pos].theme;
         let key = if theme == boussole::content::Theme::R {
             '4'
@@ -61,28 +62,26 @@ fn take_quick_quiz(app: &mut App) {
 fn questionnaire_profile_results_fiche_parcours() {
     let mut app = App::new(fixture());
     take_quick_quiz(&mut app);
-    assert_eq!(app.screen(), &Screen::Profil { scroll: 0 });
-    let profile = app.session.profile.expect("a profile");
+    assert_eq!(app.screen(), &Screen::Profil(Default::default()));
+    let profile = app.saisie.profile.expect("a profile");
     assert_eq!(profile.code()[0], boussole::content::Theme::R);
     update(&mut app, Msg::Enter);
-    assert!(matches!(app.screen(), Screen::Resultats { .. }));
+    assert!(matches!(app.screen(), Screen::Resultats(_)));
     assert_eq!(app.ranked[0].id, "electricien");
     update(&mut app, Msg::Enter);
-    assert!(matches!(app.screen(), Screen::FicheMetier { id, .. } if id == "electricien"));
+    assert!(matches!(app.screen(), Screen::FicheMetier(f) if f.id == "electricien"));
     send(&mut app, &[Msg::Right, Msg::Right]);
     assert!(matches!(
         app.screen(),
-        Screen::FicheMetier {
-            tab: Tab::Parcours,
-            ..
-        }
+        Screen::FicheMetier(f) if f.tab == Tab::Parcours
     ));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("CAP Électricien"), "{text}");
-    assert!(text.contains("tout en apprentissage"), "{text}");
+    assert!(text.contains("possible en apprentissage"), "{text}");
+    assert!(!text.contains("tout en apprentissage"), "{text}");
     // Esc goes back through the stack.
     send(&mut app, &[Msg::Back, Msg::Back, Msg::Back]);
-    assert!(matches!(app.screen(), Screen::Accueil { .. }));
+    assert!(matches!(app.screen(), Screen::Accueil(_)));
 }
 
 #[test]
@@ -97,26 +96,22 @@ fn going_back_in_the_questionnaire_changes_an_answer() {
             Msg::Char('3'),
         ],
     );
-    assert!(matches!(app.screen(), Screen::Questionnaire { pos: 2, .. }));
+    assert!(matches!(app.screen(), Screen::Questionnaire(q) if q.pos == 2));
     send(&mut app, &[Msg::Left, Msg::Left]);
     assert!(matches!(
         app.screen(),
-        Screen::Questionnaire {
-            pos: 0,
-            cursor: 4,
-            ..
-        }
+        Screen::Questionnaire(q) if q.pos == 0 && q.cursor == 4
     ));
     update(&mut app, Msg::Char('0'));
     assert_eq!(
-        app.session.answers.get("r-velo"),
+        app.saisie.answers.get("r-velo"),
         Some(boussole::quiz::Answer::Note(0))
     );
     // Leaving midway asks first; "n" keeps the questionnaire.
     update(&mut app, Msg::Back);
     assert_eq!(app.overlay, Some(Overlay::ConfirmLeaveQuiz));
     update(&mut app, Msg::Char('n'));
-    assert!(matches!(app.screen(), Screen::Questionnaire { .. }));
+    assert!(matches!(app.screen(), Screen::Questionnaire(_)));
     // "q" asks too, and "o" quits.
     update(&mut app, Msg::Char('q'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
@@ -133,16 +128,16 @@ fn search_open_and_back_chain() {
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("Électricien du bâtiment"), "{text}");
     update(&mut app, Msg::Enter);
-    assert!(matches!(app.screen(), Screen::FicheMetier { id, .. } if id == "electricien"));
+    assert!(matches!(app.screen(), Screen::FicheMetier(f) if f.id == "electricien"));
     update(&mut app, Msg::Back);
-    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "electricien"));
+    assert!(matches!(app.screen(), Screen::Recherche(r) if r.query == "electricien"));
     update(&mut app, Msg::Back);
-    assert!(matches!(app.screen(), Screen::Accueil { .. }));
+    assert!(matches!(app.screen(), Screen::Accueil(_)));
     // In the search field, q and digits are text, not shortcuts.
     update(&mut app, Msg::Char('/'));
     typed(&mut app, "q1");
     assert!(!app.quit);
-    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "q1"));
+    assert!(matches!(app.screen(), Screen::Recherche(r) if r.query == "q1"));
 }
 
 #[test]
@@ -157,12 +152,12 @@ fn reject_refills_and_compare() {
     assert_eq!(app.ranked[0].id, before[1]);
     // Compare the remaining one with a second added from a fiche.
     update(&mut app, Msg::Char('c'));
-    assert_eq!(app.session.comparaison, [before[1].clone()]);
+    assert_eq!(app.saisie.comparaison, [before[1].clone()]);
     update(&mut app, Msg::Char('/'));
     typed(&mut app, "electricien");
     send(&mut app, &[Msg::Enter, Msg::Char('c'), Msg::Char('v')]);
-    assert_eq!(app.session.comparaison.len(), 2);
-    assert!(matches!(app.screen(), Screen::Comparer { .. }));
+    assert_eq!(app.saisie.comparaison.len(), 2);
+    assert!(matches!(app.screen(), Screen::Comparer(_)));
     let text = screen_text(&app, 80, 24);
     assert!(
         text.contains("Électricien") && text.contains("Technicien de maintenance"),
@@ -178,7 +173,7 @@ fn filters_narrow_the_results() {
     assert_eq!(app.ranked.len(), 2);
     // Tab to filters, down to "apprentissage seulement", toggle it.
     send(&mut app, &[Msg::Tab, Msg::Down, Msg::Right]);
-    assert!(app.session.filters.apprentissage_seulement);
+    assert!(app.saisie.filters.apprentissage_seulement);
     assert_eq!(app.ranked.len(), 1);
     assert_eq!(app.ranked[0].id, "electricien");
 }
@@ -187,7 +182,7 @@ fn filters_narrow_the_results() {
 fn apprenticeship_pay_simulator() {
     let mut app = App::new(bundled());
     update(&mut app, Msg::Char('4'));
-    assert!(matches!(app.screen(), Screen::Apprentissage { .. }));
+    assert!(matches!(app.screen(), Screen::Apprentissage(_)));
     // 16 years, first year: 27 % of 1 823,03 € = 492,22 €.
     let text = screen_text(&app, 80, 24);
     assert!(
@@ -198,7 +193,7 @@ fn apprenticeship_pay_simulator() {
         &mut app,
         &[Msg::Right, Msg::Right, Msg::Down, Msg::Right, Msg::Right],
     );
-    assert_eq!((app.session.age, app.session.annee), (18, 3));
+    assert_eq!((app.saisie.age, app.saisie.annee), (18, 3));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("67 % du SMIC"), "{text}");
 }
@@ -229,7 +224,7 @@ fn explorer_lists_rich_then_short_fiches() {
         Some(boussole::tui::app::DomainEntry::Rome(_))
     ));
     send(&mut app, &[Msg::End, Msg::Enter]);
-    assert!(matches!(app.screen(), Screen::FicheRome { .. }));
+    assert!(matches!(app.screen(), Screen::FicheRome(_)));
     let text = screen_text(&app, 80, 24);
     assert!(text.contains("fiche courte"), "{text}");
 }
@@ -326,6 +321,15 @@ fn screens() -> Vec<(&'static str, App)> {
     );
     out.push(("comparer", app));
     let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('6'), Msg::End, Msg::Enter]);
+    out.push(("lieux", app));
+    let mut app = App::new(fixture());
+    send(
+        &mut app,
+        &[Msg::Char('6'), Msg::End, Msg::Enter, Msg::Enter],
+    );
+    out.push(("fiche_etablissement", app));
+    let mut app = App::new(fixture());
     send(&mut app, &[Msg::Help]);
     out.push(("aide", app));
     out
@@ -345,7 +349,7 @@ fn snapshots_at_80x24_and_120x40() {
 fn ascii_mode_draws_no_box_or_arrow_characters() {
     for (name, app) in screens() {
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-        let theme = Theme::new(ThemeName::Defaut).ascii();
+        let theme = Palette::new(ThemeName::Defaut).ascii();
         terminal.draw(|f| view(&app, &theme, f)).expect("draw");
         let buffer = terminal.backend().buffer();
         for cell in buffer.content() {
@@ -379,8 +383,8 @@ fn mono_theme_keeps_the_selection_visible() {
     update(&mut app, Msg::Down); // select menu entry 1
     let terminal = render(&app, ThemeName::Mono, 80, 24);
     let buffer = terminal.backend().buffer();
-    // Row 6 holds entry 1: its label must be reversed, with no colour needed.
-    let row: Vec<_> = (0..80).map(|x| &buffer[(x, 6)]).collect();
+    // Row 7 holds entry 1: its label must be reversed, with no colour needed.
+    let row: Vec<_> = (0..80).map(|x| &buffer[(x, 7)]).collect();
     let reversed: String = row
         .iter()
         .filter(|c| c.modifier.contains(Modifier::REVERSED))
@@ -470,7 +474,7 @@ mod random {
             sizes.push((250, h));
         }
         let mut terminal = Terminal::new(TestBackend::new(1, 1)).expect("test terminal");
-        let theme = Theme::new(ThemeName::Defaut);
+        let theme = Palette::new(ThemeName::Defaut);
         let mut frames = 0;
         for (_, app) in screens() {
             for &(w, h) in &sizes {
@@ -512,6 +516,24 @@ fn export_asks_then_requests_the_write() {
     assert!(screen_text(&app, 80, 24).contains("Résumé enregistré"));
 }
 
+/// The key bar and the help say what the keys do in a kiosk: `q` wipes
+/// everything, Ctrl-C asks before ending the session.
+#[test]
+fn kiosk_bar_and_help_say_what_q_and_ctrl_c_do() {
+    let mut app = App::kiosk(fixture());
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("q tout effacer"), "{text}");
+    assert!(!text.contains("quitter"), "{text}");
+    update(&mut app, Msg::Help);
+    let text = screen_text(&app, 120, 40);
+    assert!(text.contains("terminer la session"), "{text}");
+    assert!(!text.contains("quitter"), "{text}");
+    let mut app = App::new(fixture());
+    assert!(screen_text(&app, 120, 40).contains("q quitter"));
+    update(&mut app, Msg::Help);
+    assert!(screen_text(&app, 120, 40).contains("quitter tout de suite"));
+}
+
 #[test]
 fn kiosk_offers_no_export_and_no_saving() {
     let mut app = App::kiosk(fixture());
@@ -532,11 +554,11 @@ fn kiosk_offers_no_export_and_no_saving() {
 fn save_and_erase_from_the_menu() {
     use boussole::tui::app::Effect;
     let mut app = with_storage(App::new(fixture()));
-    // Without a profile the menu is 1-5 then Enregistrer (6), Effacer (7).
-    update(&mut app, Msg::Char('6'));
+    // Without a profile the menu is 1-6 then Enregistrer (7), Effacer (8).
+    update(&mut app, Msg::Char('7'));
     assert_eq!(app.effect, Some(Effect::Save));
     app.effect = None;
-    update(&mut app, Msg::Char('7'));
+    update(&mut app, Msg::Char('8'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmErase));
     update(&mut app, Msg::Char('o'));
     assert_eq!(app.effect, Some(Effect::Erase));
@@ -551,8 +573,8 @@ fn a_saved_session_is_restored() {
     let saved = app.saved();
     let mut back = App::new(fixture());
     back.restore(&saved);
-    assert_eq!(back.session.profile, app.session.profile);
-    assert_eq!(back.session.favoris, app.session.favoris);
+    assert_eq!(back.saisie.profile, app.saisie.profile);
+    assert_eq!(back.saisie.favoris, app.saisie.favoris);
     assert_eq!(back.saved(), saved);
 }
 
@@ -563,7 +585,7 @@ fn mouse_clicks_select_and_answer() {
     send(&mut app, &[Msg::Char('1'), Msg::Char('r')]);
     update(&mut app, Msg::Click(10, 12));
     assert_eq!(
-        app.session.answers.get("r-velo"),
+        app.saisie.answers.get("r-velo"),
         Some(boussole::quiz::Answer::Note(3))
     );
     take_quick_quiz(&mut app);
@@ -571,21 +593,18 @@ fn mouse_clicks_select_and_answer() {
     // Résultats: header row at y = 8, first métier at 9, second at 10.
     update(&mut app, Msg::Click(5, 10));
     assert!(
-        matches!(app.screen(), Screen::Resultats { sel: 1, .. }),
+        matches!(app.screen(), Screen::Resultats(r) if r.sel == 1),
         "{:?}",
         app.screen()
     );
     update(&mut app, Msg::Click(5, 8)); // a header: nothing changes
-    assert!(matches!(app.screen(), Screen::Resultats { sel: 1, .. }));
+    assert!(matches!(app.screen(), Screen::Resultats(r) if r.sel == 1));
     // A click on the filters pane selects a filter row (y = 2 + row).
     update(&mut app, Msg::Click(5, 4));
     assert!(matches!(
         app.screen(),
-        Screen::Resultats {
-            pane: boussole::tui::app::ResPane::Filtres,
-            filter: 2,
-            ..
-        }
+        Screen::Resultats(r)
+            if r.pane == boussole::tui::app::ResPane::Filtres && r.filter == 2
     ));
     // Explorer: the second domain in the left column.
     let mut app = App::new(fixture());
@@ -593,11 +612,7 @@ fn mouse_clicks_select_and_answer() {
     update(&mut app, Msg::Click(3, 3));
     assert!(matches!(
         app.screen(),
-        Screen::Explorer {
-            domaine: 1,
-            right: false,
-            ..
-        }
+        Screen::Explorer(e) if e.domaine == 1 && !e.right
     ));
 }
 
@@ -605,8 +620,41 @@ fn mouse_clicks_select_and_answer() {
 fn hjkl_move_like_arrows_except_in_the_search_field() {
     let mut app = App::new(fixture());
     send(&mut app, &[Msg::Char('j'), Msg::Char('j'), Msg::Char('k')]);
-    assert!(matches!(app.screen(), Screen::Accueil { sel: 1 }));
+    assert!(matches!(app.screen(), Screen::Accueil(a) if a.sel == 1));
     update(&mut app, Msg::Char('/'));
     typed(&mut app, "hjkl");
-    assert!(matches!(app.screen(), Screen::Recherche { query, .. } if query == "hjkl"));
+    assert!(matches!(app.screen(), Screen::Recherche(r) if r.query == "hjkl"));
+}
+
+#[test]
+fn the_persons_departement_sorts_places_and_filters_results() {
+    let mut app = App::new(fixture());
+    // d cycles: none, 14, 27, 50, 61, 76.
+    send(&mut app, &[Msg::Char('d'); 5]);
+    assert_eq!(app.saisie.departement.as_deref(), Some("76"));
+    assert_eq!(app.saisie.filters.departement.as_deref(), Some("76"));
+    assert!(screen_text(&app, 80, 24).contains("Ton département : 76 Seine-Maritime"));
+    assert_eq!(app.saved().departement.as_deref(), Some("76"));
+    // Où se former opens on the person's département.
+    send(&mut app, &[Msg::Char('6')]);
+    assert!(matches!(app.screen(), Screen::Lieux(l) if l.dep == 4));
+    send(&mut app, &[Msg::Enter, Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheEtablissement(e) if e.id == "lycee-test-rouen"));
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Lycée professionnel de test"), "{text}");
+    assert!(text.contains("Ce qu'on y apprend"), "{text}");
+    // Enter on a formation it teaches opens that formation, whose places list
+    // the person's département first.
+    send(&mut app, &[Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheFormation(f) if f.id == "cap-elec"));
+    let text = screen_text(&app, 80, 24);
+    let first_76 = text.find("76 Seine-Maritime").expect("76 listed");
+    let first_27 = text.find("27 Eure").expect("27 listed");
+    assert!(first_76 < first_27, "{text}");
+    // Search finds establishments by commune.
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "evreux");
+    assert!(app.hits.iter().any(|h| h.id == "cfa-test-evreux"));
+    send(&mut app, &[Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheEtablissement(e) if e.id == "cfa-test-evreux"));
 }

@@ -20,6 +20,10 @@ const FIXTURE: &[(&str, &str)] = &[
         include_str!("../../tests/fixtures/mini/domaines.toml"),
     ),
     (
+        "etablissements/76-seine-maritime.toml",
+        include_str!("../../tests/fixtures/mini/etablissements/76-seine-maritime.toml"),
+    ),
+    (
         "formations/elec.toml",
         include_str!("../../tests/fixtures/mini/formations/elec.toml"),
     ),

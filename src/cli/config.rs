@@ -1,12 +1,16 @@
 //! The optional configuration file (`config.toml` in the user's config
-//! directory): theme, mouse, default situation, idle timeout. An unknown key
-//! or a wrong value is reported as `path:line:col: message`.
+//! directory): theme, mouse, default situation, idle timeout, département,
+//! overlays. An unknown key or a wrong value is reported as
+//! `path:line:col: message`.
 
 use std::path::{Path, PathBuf};
 
 use boussole::content::line_col;
+use boussole::tui::ThemeName;
 use serde::Deserialize;
 use toml::Spanned;
+
+use super::terminal;
 
 /// The largest configuration file read.
 pub const MAX_BYTES: u64 = 64 * 1024;
@@ -19,7 +23,7 @@ pub const MAX_IDLE_SECS: u64 = 86_400;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
     /// "defaut", "contraste" or "mono".
-    pub theme: Option<ThemeChoice>,
+    pub theme: Option<ThemeName>,
     /// Mouse on or off.
     pub souris: Option<bool>,
     /// Situation id chosen at start ("3e", "bac-pro"…), checked against the
@@ -27,6 +31,11 @@ pub struct Config {
     pub situation: Option<String>,
     /// Kiosk: seconds without a key before the wipe (0: never).
     pub inactivite: Option<u64>,
+    /// The person's département ("14", "27", "50", "61" or "76").
+    pub departement: Option<String>,
+    /// Overlay folders laid over the content, in order (relative to the
+    /// configuration file's folder).
+    pub surcouches: Vec<PathBuf>,
     /// Where the situation is written, as `path:line:col`.
     situation_at: String,
 }
@@ -35,18 +44,38 @@ pub struct Config {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
-    theme: Option<ThemeChoice>,
+    theme: Option<ThemeName>,
     souris: Option<bool>,
     situation: Option<Spanned<String>>,
     inactivite: Option<Spanned<i64>>,
+    departement: Option<Spanned<String>>,
+    #[serde(default)]
+    surcouches: Vec<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ThemeChoice {
-    Defaut,
-    Contraste,
-    Mono,
+/// Kiosk: seconds without a key before the wipe, unless told otherwise.
+pub const DEFAULT_IDLE_SECS: u64 = 300;
+
+/// The terminal guide's options: the command line wins over the file, the
+/// file over the defaults; the environment has the last word on colour
+/// (NO_COLOR) and on ASCII drawing (a locale without UTF-8).
+pub fn tui_options(cli: &super::Cli, file: &Config) -> terminal::Options {
+    let idle_secs = cli
+        .idle_timeout
+        .or(file.inactivite)
+        .unwrap_or(DEFAULT_IDLE_SECS)
+        .min(MAX_IDLE_SECS);
+    let idle = (cli.kiosk && idle_secs > 0).then(|| std::time::Duration::from_secs(idle_secs));
+    terminal::Options {
+        theme: terminal::theme_from_env(cli.theme.or(file.theme)),
+        mouse: cli.mouse || file.souris.unwrap_or(false),
+        kiosk: cli.kiosk,
+        idle,
+        idle_exit: cli.idle_exit,
+        situation: file.situation.clone(),
+        departement: file.departement.clone(),
+        ascii: cli.ascii || !terminal::locale_is_utf8(),
+    }
 }
 
 impl Config {
@@ -113,6 +142,20 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, String> {
             }
         }
     };
+    if let Some(d) = &raw.departement
+        && boussole::content::departement_nom(d.get_ref()).is_none()
+    {
+        let codes: Vec<&str> = boussole::content::DEPARTEMENTS
+            .iter()
+            .map(|(c, _)| *c)
+            .collect();
+        return Err(format!(
+            "{}: département « {} » inconnu (possibles : {})",
+            at(d.span().start),
+            d.get_ref(),
+            codes.join(", ")
+        ));
+    }
     let situation_at = raw
         .situation
         .as_ref()
@@ -122,6 +165,8 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, String> {
         souris: raw.souris,
         situation: raw.situation.map(Spanned::into_inner),
         inactivite,
+        departement: raw.departement.map(Spanned::into_inner),
+        surcouches: raw.surcouches,
         situation_at,
     })
 }
@@ -132,7 +177,7 @@ fn french(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         return format!(
-            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite)"
+            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, surcouches)"
         );
     }
     if let Some(rest) = m.strip_prefix("unknown variant ") {
@@ -163,11 +208,18 @@ mod tests {
             "c.toml",
         );
         let c = c.expect("valid");
-        assert_eq!(c.theme, Some(ThemeChoice::Mono));
+        assert_eq!(c.theme, Some(ThemeName::Mono));
         assert_eq!(c.souris, Some(true));
         assert_eq!(c.situation.as_deref(), Some("cap"));
         assert_eq!(c.inactivite, Some(120));
         assert_eq!(c.check_situation(["3e", "cap"].into_iter()), Ok(()));
+        let c = parse("departement = \"76\"\n", "c.toml");
+        assert_eq!(c.map(|c| c.departement), Ok(Some("76".to_string())));
+        let e = parse("theme = \"mono\"\ndepartement = \"75\"\n", "c.toml").unwrap_err();
+        assert_eq!(
+            e,
+            "c.toml:2:15: département « 75 » inconnu (possibles : 14, 27, 50, 61, 76)"
+        );
         let e = parse("theme = \"mono\"\ncouleur = 3\n", "c.toml").unwrap_err();
         assert!(
             e.starts_with("c.toml:2:1: réglage inconnu « couleur »"),

@@ -10,6 +10,7 @@ use anyhow::Result;
 use boussole::content::{Content, Metier};
 use boussole::matching::{self, Filters, Method};
 use boussole::parcours;
+use boussole::present;
 use boussole::quiz::{self, Answers, Form, Profile};
 use boussole::search::{Index, Kind};
 
@@ -196,9 +197,13 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
                 "{}. {} ({})",
                 i + 1,
                 m.metier.titre.both(),
-                plain::bucket_label(m.bucket)
+                present::bucket(m.bucket)
             )?;
-            writeln!(out, "   Pourquoi : {}", plain::reasons_text(st.content, m))?;
+            writeln!(
+                out,
+                "   Pourquoi : {}",
+                present::raisons(st.content, &m.reasons)
+            )?;
         }
         writeln!(out, "Tape le numéro d'un métier pour lire sa fiche.")?;
         writeln!(
@@ -247,7 +252,7 @@ fn fiche(
             )?;
         }
         for (i, r) in routes.iter().enumerate() {
-            writeln!(out, "  {}. {}", i + 1, plain::route_text(r))?;
+            writeln!(out, "  {}. {}", i + 1, present::parcours(r))?;
         }
     }
     let formations: Vec<_> = m
@@ -400,8 +405,8 @@ fn apprenticeship(st: &State<'_>, input: &mut impl BufRead, out: &mut impl Write
     match a.salaire_minimum(age, year) {
         Some((taux, montant)) => writeln!(
             out,
-            "{taux} % du SMIC, soit au moins {:.2} € brut par mois (SMIC au {}). L'employeur peut payer plus.",
-            montant, a.smic.date
+            "{}. L'employeur peut payer plus.",
+            present::salaire(taux, montant, &a.smic.date)
         )?,
         None => writeln!(
             out,

@@ -4,6 +4,7 @@ mod clamp;
 mod config;
 mod dialogue;
 mod guard;
+mod import;
 mod plain;
 mod terminal;
 
@@ -12,7 +13,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use boussole::content::{self, LoadError, Loaded};
+use boussole::content::{self, LoadDirError, Loaded};
 use boussole::text::{SafeWriter, escape_controls, escape_controls_keep_lines};
 use boussole::tui::ThemeName;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -26,10 +27,17 @@ pub struct Cli {
     #[arg(long, global = true, env = "BOUSSOLE_CONTENT", value_name = "DOSSIER")]
     content: Option<PathBuf>,
 
+    /// Surcouche : un dossier organisé comme content/ dont les fichiers
+    /// ajoutent, remplacent (même identifiant) ou retirent (retirer = [...])
+    /// des fiches. Répétable, appliquées dans l'ordre, après celles de
+    /// config.toml (surcouches = [...]).
+    #[arg(long = "overlay", global = true, value_name = "DOSSIER")]
+    overlays: Vec<PathBuf>,
+
     /// Thème : defaut, contraste (vidéoprojecteur) ou mono (sans couleur ;
     /// choisi d'office quand NO_COLOR est défini).
     #[arg(long, global = true, value_enum)]
-    theme: Option<ThemeArg>,
+    theme: Option<ThemeName>,
 
     /// Fichier de configuration (par défaut : config.toml dans le dossier de
     /// configuration de l'utilisateur).
@@ -69,13 +77,6 @@ pub struct Cli {
 
     #[command(subcommand)]
     command: Option<Command>,
-}
-
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum ThemeArg {
-    Defaut,
-    Contraste,
-    Mono,
 }
 
 #[derive(Debug, Subcommand)]
@@ -121,6 +122,13 @@ enum Command {
         /// Identifiant du métier.
         #[arg(long)]
         to: String,
+        /// Âge de la personne (sinon l'âge habituel de la situation) : il
+        /// décide si l'apprentissage est possible.
+        #[arg(long, value_name = "ANS", value_parser = clap::value_parser!(u8).range(10..=99))]
+        age: Option<u8>,
+        /// Adultes : aussi les parcours de plus de 4 ans.
+        #[arg(long)]
+        tous: bool,
         /// Résultat en JSON.
         #[arg(long)]
         json: bool,
@@ -135,6 +143,22 @@ enum Command {
         #[arg(long, value_name = "FICHIER")]
         session: Option<PathBuf>,
     },
+    /// Importe une offre de formation publiée par d'autres (LHEO : Carif-Oref,
+    /// Onisep…) en surcouche : établissements et formations que Boussole
+    /// connaît, un fichier par département, et un rapport d'import.
+    Import {
+        /// Format du fichier (lheo : format national d'échange, versions 2.2 et 2.3).
+        #[arg(value_enum)]
+        format: ImportFormat,
+        /// Le fichier à importer.
+        fichier: PathBuf,
+        /// Dossier de la surcouche à écrire (remplacé en entier s'il existe).
+        #[arg(long, value_name = "DOSSIER")]
+        out: PathBuf,
+        /// Garder aussi les lieux hors de Normandie.
+        #[arg(long)]
+        tous_departements: bool,
+    },
     /// Écrit le script de complétion pour un shell (bash, zsh, fish…).
     Completions { shell: clap_complete::Shell },
     /// Écrit la page de manuel (format roff) sur la sortie standard.
@@ -148,6 +172,12 @@ enum Command {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ImportFormat {
+    /// LHEO 2.2 ou 2.3 (XML).
+    Lheo,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ExportFormat {
     /// Tout le contenu chargé, en JSON.
     Json,
@@ -156,9 +186,6 @@ enum ExportFormat {
     /// Résumé d'une session, en page HTML à imprimer.
     Html,
 }
-
-/// Default kiosk idle timeout, in seconds.
-const DEFAULT_IDLE_SECS: u64 = 300;
 
 /// Exit code for content problems and usage errors.
 const EXIT_PROBLEM: u8 = 1;
@@ -196,10 +223,21 @@ fn kiosk_limits() {
 }
 
 pub fn run() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return usage_error(&e),
+    };
+    let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
         Err(e) => return usage_error(&e),
     };
+    // A kiosk's content comes from its command line and configuration only:
+    // an SSH client can set environment variables, it must not choose content.
+    if cli.kiosk && matches.value_source("content") == Some(clap::parser::ValueSource::EnvVariable)
+    {
+        cli.content = None;
+    }
     match dispatch(&cli) {
         Ok(code) => code,
         // The reader of our output went away (`boussole … | head`): stop quietly.
@@ -320,10 +358,15 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
-    if cli.kiosk && matches!(cli.command, Some(Command::Schema { .. })) {
+    if cli.kiosk
+        && matches!(
+            cli.command,
+            Some(Command::Schema { .. } | Command::Import { .. })
+        )
+    {
         // The kiosk writes no file: not even through a command.
         error_line(
-            "boussole : --kiosk n'écrit aucun fichier : la commande schema ne s'emploie pas avec lui.",
+            "boussole : --kiosk n'écrit aucun fichier : les commandes schema et import ne s'emploient pas avec lui.",
         );
         return Ok(ExitCode::from(EXIT_USAGE));
     }
@@ -346,6 +389,26 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 std::fs::write(&path, json).with_context(|| path.display().to_string())?;
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Import {
+            format: ImportFormat::Lheo,
+            fichier,
+            out,
+            tous_departements,
+        }) => {
+            let Some(loaded) = load_or_report(cli)? else {
+                return Ok(ExitCode::from(EXIT_PROBLEM));
+            };
+            match import::lheo(fichier, out, *tous_departements, &loaded.content) {
+                Ok(summary) => {
+                    let _ = writeln!(std::io::stderr(), "{summary}");
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "boussole : {e:#}");
+                    Ok(ExitCode::from(EXIT_PROBLEM))
+                }
+            }
         }
         Some(Command::Man) => {
             let cmd = <Cli as clap::CommandFactory>::command();
@@ -398,7 +461,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Search { query, limit, json }) => {
             // The bundled content's index is compiled in: no need to decode the content.
-            if cli.content.is_none() {
+            if cli.content.is_none() && overlays(cli).is_empty() {
                 let index = boussole::search::Index::bundled();
                 let mut out = SafeWriter::new(std::io::stdout().lock());
                 let found = plain::search(&mut out, &index, &query.join(" "), *limit, *json)?;
@@ -413,8 +476,19 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Show { id }) => {
             with_content(cli, |out, c| plain::show(out, c, id).map(code_of))
         }
-        Some(Command::Parcours { from, to, json }) => with_content(cli, |out, c| {
-            plain::parcours(out, c, from, to, *json).map(code_of)
+        Some(Command::Parcours {
+            from,
+            to,
+            age,
+            tous,
+            json,
+        }) => with_content(cli, |out, c| {
+            let demande = boussole::parcours::Demande {
+                situation: from,
+                age: *age,
+                tous: *tous,
+            };
+            plain::parcours(out, c, &demande, to, *json).map(code_of)
         }),
         Some(Command::Quiz {
             plain: _,
@@ -488,35 +562,9 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 });
                 return Ok(ExitCode::from(EXIT_USAGE));
             }
-            let asked = match (cli.theme, cfg.theme) {
-                (Some(ThemeArg::Defaut), _) | (None, Some(config::ThemeChoice::Defaut)) => {
-                    Some(ThemeName::Defaut)
-                }
-                (Some(ThemeArg::Contraste), _) | (None, Some(config::ThemeChoice::Contraste)) => {
-                    Some(ThemeName::Contraste)
-                }
-                (Some(ThemeArg::Mono), _) | (None, Some(config::ThemeChoice::Mono)) => {
-                    Some(ThemeName::Mono)
-                }
-                (None, None) => None,
-            };
-            let idle_secs = cli
-                .idle_timeout
-                .or(cfg.inactivite)
-                .unwrap_or(DEFAULT_IDLE_SECS)
-                .min(config::MAX_IDLE_SECS);
-            let idle =
-                (cli.kiosk && idle_secs > 0).then(|| std::time::Duration::from_secs(idle_secs));
-            let opts = terminal::Options {
-                theme: terminal::theme_from_env(asked),
-                mouse: cli.mouse || cfg.souris.unwrap_or(false),
-                kiosk: cli.kiosk,
-                idle,
-                idle_exit: cli.idle_exit,
-                situation: cfg.situation.clone(),
-                ascii: cli.ascii || !terminal::locale_is_utf8(),
-            };
-            let index = cli.content.is_none().then(boussole::search::Index::bundled);
+            let opts = config::tui_options(cli, &cfg);
+            let index = (cli.content.is_none() && overlays(cli).is_empty())
+                .then(boussole::search::Index::bundled);
             terminal::run(loaded.content, opts, index).context("terminal")?;
             Ok(ExitCode::SUCCESS)
         }
@@ -548,20 +596,50 @@ fn with_content(
     Ok(code)
 }
 
-/// Loads the content chosen on the command line.
-fn load(cli: &Cli) -> Result<Loaded, LoadError> {
-    match &cli.content {
-        Some(dir) => content::load_dir(dir),
-        None => Ok(content::load_bundled()?),
+/// The overlays to apply: those of the configuration file, then those of
+/// the command line. Paths in the configuration are relative to its folder.
+fn overlays(cli: &Cli) -> Vec<PathBuf> {
+    let cfg_path = cli.config.clone().or_else(config::default_path);
+    let mut all: Vec<PathBuf> = cfg_path
+        .as_deref()
+        .and_then(|p| config::read(p).ok().map(|c| (p, c)))
+        .map(|(p, c)| {
+            let dir = p.parent().unwrap_or(std::path::Path::new("."));
+            c.surcouches.iter().map(|s| dir.join(s)).collect()
+        })
+        .unwrap_or_default();
+    all.extend(cli.overlays.iter().cloned());
+    all
+}
+
+/// Loads the content chosen on the command line, with its overlays.
+fn load(cli: &Cli) -> Result<Loaded, LoadDirError> {
+    let overlays = overlays(cli);
+    match (&cli.content, overlays.is_empty()) {
+        (Some(dir), true) => content::load_dir(dir),
+        (None, true) => Ok(content::load_bundled()?),
+        _ => load_layered(cli, &overlays),
     }
 }
 
-/// Loads and fully checks the content: the bundled TOML texts, or a directory.
-fn load_checked(cli: &Cli) -> Result<Loaded, LoadError> {
-    match &cli.content {
-        Some(dir) => content::load_dir(dir),
-        None => Ok(content::check_bundled()?),
+/// Loads and fully checks the content: the bundled TOML texts, or a
+/// directory, with its overlays.
+fn load_checked(cli: &Cli) -> Result<Loaded, LoadDirError> {
+    let overlays = overlays(cli);
+    match (&cli.content, overlays.is_empty()) {
+        (Some(dir), true) => content::load_dir(dir),
+        (None, true) => Ok(content::check_bundled()?),
+        _ => load_layered(cli, &overlays),
     }
+}
+
+fn load_layered(cli: &Cli, overlays: &[PathBuf]) -> Result<Loaded, LoadDirError> {
+    let (files, root) = match &cli.content {
+        Some(dir) => (content::read_dir(dir)?, dir.display().to_string()),
+        None => (content::bundled_sources(), "content".to_string()),
+    };
+    let dirs: Vec<&std::path::Path> = overlays.iter().map(PathBuf::as_path).collect();
+    content::overlay::load_with(&files, &root, &dirs)
 }
 
 /// Loads the content, or prints its problems to stderr and returns `None`.
@@ -578,10 +656,10 @@ fn load_or_report(cli: &Cli) -> anyhow::Result<Option<Loaded>> {
 
 /// Content problems, one a line, whatever the file names, keys and values
 /// they quote.
-fn print_load_error(out: &mut impl Write, e: &LoadError) -> std::io::Result<()> {
+fn print_load_error(out: &mut impl Write, e: &LoadDirError) -> std::io::Result<()> {
     match e {
-        LoadError::Dir(d) => writeln!(out, "{}", escape_controls(&d.to_string())),
-        LoadError::Content(c) => {
+        LoadDirError::Dir(d) => writeln!(out, "{}", escape_controls(&d.to_string())),
+        LoadDirError::Content(c) => {
             for p in &c.problemes {
                 writeln!(out, "{}", escape_controls(&p.to_string()))?;
             }
@@ -593,14 +671,19 @@ fn print_load_error(out: &mut impl Write, e: &LoadError) -> std::io::Result<()> 
 fn summary(loaded: &Loaded) -> String {
     let c = &loaded.content;
     format!(
-        "Contenu valide : {} domaines, {} fiches ROME, {} métiers, {} formations, {} situations, {} items, {} contacts.",
+        "Contenu valide : {} domaines, {} fiches ROME, {} métiers, {} formations, {} situations, {} items, {} contacts, {} établissements ({} offres de formation).",
         c.domaines.len(),
         c.rome.len(),
         c.metiers.len(),
         c.formations.len(),
         c.situations.len(),
         c.questionnaire.item.len(),
-        c.contacts.len()
+        c.contacts.len(),
+        c.etablissements.len(),
+        c.etablissements
+            .iter()
+            .map(|e| e.offre.len())
+            .sum::<usize>()
     )
 }
 

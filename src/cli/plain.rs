@@ -5,9 +5,11 @@ use std::collections::HashSet;
 use std::io::{BufRead, Write};
 
 use anyhow::Result;
-use boussole::content::{Content, Formation, Metier, Voie};
-use boussole::matching::{self, Bucket, Filters, Match, Method, Satisfied};
-use boussole::parcours::{self, Route};
+use boussole::content::{Content, Etablissement, Formation, Metier, departement_label};
+use boussole::lieux;
+use boussole::matching::{self, Filters, Match, Method};
+use boussole::parcours;
+use boussole::present;
 use boussole::quiz::{self, Answer, Answers, Form, Profile};
 use boussole::search::{Index, Kind};
 use serde_json::json;
@@ -20,23 +22,7 @@ pub fn kind_label(kind: Kind) -> &'static str {
         Kind::Metier => "métier",
         Kind::Formation => "formation",
         Kind::Rome => "fiche ROME",
-    }
-}
-
-pub fn voie_label(v: Voie) -> &'static str {
-    match v {
-        Voie::Scolaire => "scolaire",
-        Voie::Apprentissage => "apprentissage",
-        Voie::Continue => "formation continue",
-        Voie::Vae => "VAE",
-    }
-}
-
-pub fn bucket_label(b: Bucket) -> &'static str {
-    match b {
-        Bucket::TresProche => "Très proche",
-        Bucket::Proche => "Proche",
-        Bucket::AExplorer => "À explorer",
+        Kind::Etablissement => "établissement",
     }
 }
 
@@ -71,27 +57,14 @@ pub fn search(
 }
 
 fn formation_line(f: &Formation) -> String {
-    let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
+    let voies: Vec<&str> = f.voies.iter().map(|v| present::voie(*v)).collect();
     format!(
-        "{} — niveau {}, {} mois, voies : {}",
+        "{} — {} — {} — voies : {}",
         f.intitule,
-        f.niveau,
-        f.duree_mois,
+        present::niveau(f.niveau),
+        present::duree_mois(u32::from(f.duree_mois)),
         voies.join(", ")
     )
-}
-
-pub fn niveau_label(n: u8) -> &'static str {
-    match n {
-        0 => "pas encore de diplôme",
-        3 => "niveau 3 = CAP",
-        4 => "niveau 4 = bac",
-        5 => "niveau 5 = bac+2 (BTS…)",
-        6 => "niveau 6 = bac+3 (licence, BUT…)",
-        7 => "niveau 7 = bac+5 (master, ingénieur)",
-        8 => "niveau 8 = doctorat",
-        _ => "niveau inconnu",
-    }
 }
 
 pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
@@ -107,9 +80,13 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
     }
     if let Some(f) = content.formation(id) {
         writeln!(out, "{}", f.intitule)?;
-        writeln!(out, "Type : {} ({})", f.kind, niveau_label(f.niveau))?;
-        writeln!(out, "Durée habituelle : {} mois", f.duree_mois)?;
-        let voies: Vec<&str> = f.voies.iter().map(|v| voie_label(*v)).collect();
+        writeln!(out, "Type : {} ({})", f.kind, present::niveau(f.niveau))?;
+        writeln!(
+            out,
+            "Durée habituelle : {}",
+            present::duree_mois(u32::from(f.duree_mois))
+        )?;
+        let voies: Vec<&str> = f.voies.iter().map(|v| present::voie(*v)).collect();
         writeln!(out, "Voies : {}", voies.join(", "))?;
         if let Some(p) = &f.presentation {
             writeln!(out, "{p}")?;
@@ -137,7 +114,12 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
         if !metiers.is_empty() {
             writeln!(out, "Mène aux métiers : {}", metiers.join(", "))?;
         }
+        write_lieux(out, content, &[f.id.as_str()], None)?;
         writeln!(out, "Sources : {}", f.sources.join(" ; "))?;
+        return Ok(true);
+    }
+    if let Some(e) = content.etablissement(id) {
+        show_etablissement(out, content, e)?;
         return Ok(true);
     }
     if let Some(r) = content.fiche_rome(&id.to_ascii_uppercase()) {
@@ -153,9 +135,75 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
     }
     writeln!(
         out,
-        "Aucun métier, aucune formation ni fiche ROME n'a l'identifiant « {id} ». Essayez : boussole search {id}"
+        "Aucun métier, aucune formation, aucun établissement ni fiche ROME n'a l'identifiant « {id} ». Essayez : boussole search {id}"
     )?;
     Ok(false)
+}
+
+fn show_etablissement(out: &mut impl Write, content: &Content, e: &Etablissement) -> Result<()> {
+    writeln!(out, "{}", e.nom)?;
+    writeln!(out, "Type : {}", e.kind.libelle())?;
+    writeln!(
+        out,
+        "Commune : {} ({})",
+        e.commune,
+        departement_label(&e.departement)
+    )?;
+    if let Some(uai) = &e.uai {
+        writeln!(out, "Code UAI : {uai}")?;
+    }
+    if let Some(site) = &e.site {
+        writeln!(out, "Site : {site}")?;
+    }
+    if let Some(tel) = &e.telephone {
+        writeln!(out, "Téléphone : {tel}")?;
+    }
+    writeln!(out, "Formations connues de Boussole :")?;
+    for (f, o) in lieux::enseignements(content, e) {
+        let voies: Vec<&str> = o.voies.iter().map(|v| present::voie(*v)).collect();
+        writeln!(out, "  - {} ({}) : {}", f.intitule, f.id, voies.join(", "))?;
+    }
+    writeln!(out, "Sources : {}", e.sources.join(" ; "))?;
+    Ok(())
+}
+
+/// "Où se former en Normandie", as text: one line per département, then one
+/// per place.
+pub fn write_lieux(
+    out: &mut impl Write,
+    content: &Content,
+    formations: &[&str],
+    premier: Option<&str>,
+) -> Result<()> {
+    let groupes = lieux::par_departement(content, formations, premier);
+    if groupes.is_empty() {
+        writeln!(
+            out,
+            "Où se former en Normandie : pas de lieu connu dans Boussole ; demandez au 0800 050 000 (appel gratuit)."
+        )?;
+        return Ok(());
+    }
+    writeln!(out, "Où se former en Normandie :")?;
+    for g in groupes {
+        writeln!(out, "  {} :", departement_label(g.departement))?;
+        for l in g.lieux {
+            let voies: Vec<&str> = l.offre.voies.iter().map(|v| present::voie(*v)).collect();
+            let what = if formations.len() > 1 {
+                format!("{}, ", l.formation.intitule)
+            } else {
+                String::new()
+            };
+            writeln!(
+                out,
+                "    - {}, {} : {what}{} ({})",
+                l.etablissement.commune,
+                l.etablissement.nom,
+                voies.join(", "),
+                l.etablissement.id
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()> {
@@ -173,7 +221,11 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     }
     writeln!(out, "Qualités : {}", m.qualites.join(", "))?;
     writeln!(out, "Conditions : {}", m.conditions)?;
-    writeln!(out, "Pour commencer : {}", niveau_label(m.niveau_min))?;
+    writeln!(
+        out,
+        "Pour commencer : {}",
+        present::niveau_min(m.niveau_min)
+    )?;
     writeln!(
         out,
         "Apprentissage : {}",
@@ -190,36 +242,26 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     if let Some(n) = &m.normandie {
         writeln!(out, "En Normandie : {n}")?;
     }
+    let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
+    write_lieux(out, content, &ids, None)?;
     if content.situation("3e").is_some() {
         let routes = parcours::routes(content, "3e", m, 3);
         if let Some(r) = routes.first() {
-            writeln!(out, "Parcours depuis la 3e : {}", route_text(r))?;
+            writeln!(out, "Parcours depuis la 3e : {}", present::parcours(r))?;
         }
     }
     writeln!(out, "Sources : {}", m.sources.join(" ; "))?;
     Ok(())
 }
 
-pub fn route_text(r: &Route<'_>) -> String {
-    let total = match r.duree_mois {
-        Some(m) => format!(" — {m} mois en tout"),
-        None => " — durée selon l'expérience".to_string(),
-    };
-    let app = if r.tout_apprentissage {
-        " — tout en apprentissage"
-    } else {
-        ""
-    };
-    format!("{}{total}{app}", boussole::export::route_steps(r))
-}
-
 pub fn parcours(
     out: &mut impl Write,
     content: &Content,
-    from: &str,
+    demande: &parcours::Demande<'_>,
     to: &str,
     as_json: bool,
 ) -> Result<bool> {
+    let from = demande.situation;
     let Some(situation) = content.situation(from) else {
         let ids: Vec<&str> = content.situations.iter().map(|s| s.id.as_str()).collect();
         writeln!(
@@ -236,7 +278,7 @@ pub fn parcours(
         )?;
         return Ok(false);
     };
-    let routes = parcours::routes(content, from, metier, 10);
+    let routes = parcours::routes_pour(content, demande, metier, 10);
     if as_json {
         let list: Vec<_> = routes
             .iter()
@@ -246,16 +288,22 @@ pub fn parcours(
                         "formation": e.formation.id,
                         "intitule": e.formation.intitule,
                         "niveau": e.formation.niveau,
-                        "duree_mois": e.formation.duree_mois,
+                        "duree_mois": e.duree_mois,
+                        "en_cours": e.en_cours,
+                        "apprentissage": e.apprentissage,
                         "voies": e.formation.voies,
                         "mode": e.mode,
                     })).collect::<Vec<_>>(),
                     "duree_mois": r.duree_mois,
-                    "tout_apprentissage": r.tout_apprentissage,
+                    "apprentissage_possible": r.apprentissage_possible,
                 })
             })
             .collect();
-        serde_json::to_writer(&mut *out, &json!({"from": from, "to": to, "routes": list}))?;
+        let age = demande.age.unwrap_or_else(|| situation.age());
+        serde_json::to_writer(
+            &mut *out,
+            &json!({"from": from, "to": to, "age": age, "routes": list}),
+        )?;
         writeln!(out)?;
         return Ok(!routes.is_empty());
     }
@@ -273,7 +321,7 @@ pub fn parcours(
         return Ok(false);
     }
     for (i, r) in routes.iter().enumerate() {
-        writeln!(out, "{}. {}", i + 1, route_text(r))?;
+        writeln!(out, "{}. {}", i + 1, present::parcours(r))?;
     }
     Ok(true)
 }
@@ -350,9 +398,13 @@ pub fn quiz(
                 out,
                 "- {} [{}]",
                 m.metier.titre.both(),
-                bucket_label(m.bucket)
+                present::bucket(m.bucket)
             )?;
-            writeln!(out, "  Pourquoi : {}", reasons_text(content, m))?;
+            writeln!(
+                out,
+                "  Pourquoi : {}",
+                present::raisons(content, &m.reasons)
+            )?;
         }
     }
     Ok(0)
@@ -449,41 +501,4 @@ pub fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Re
     }
     writeln!(out, "Ton code : {}", p.code_letters())?;
     Ok(())
-}
-
-pub fn reasons_text(content: &Content, m: &Match<'_>) -> String {
-    let mut parts = Vec::new();
-    if !m.reasons.themes.is_empty() {
-        let names: Vec<String> = m
-            .reasons
-            .themes
-            .iter()
-            .map(|t| {
-                let name = content
-                    .questionnaire
-                    .theme_info(*t)
-                    .map_or(t.letter().to_string(), |i| i.nom.to_lowercase());
-                format!("« {name} »")
-            })
-            .collect();
-        parts.push(format!("tu aimes {}", names.join(" et ")));
-    }
-    let items: Vec<&str> = content.questionnaire.item_texts(&m.reasons.items).collect();
-    if !items.is_empty() {
-        parts.push(format!("tu as aimé « {} »", items.join(" », « ")))
-    }
-    for f in &m.reasons.filters {
-        parts.push(match f {
-            Satisfied::Niveau(n) => format!("accessible avec le niveau visé ({n})"),
-            Satisfied::Apprentissage => "possible en apprentissage".to_string(),
-            Satisfied::Domaine(d) => format!("domaine {d}"),
-            Satisfied::Departement(d) => format!("formation dans le {d}"),
-            Satisfied::Situation(s) => format!("accessible depuis ta situation ({s})"),
-        });
-    }
-    if parts.is_empty() {
-        "profil proche du tien".to_string()
-    } else {
-        parts.join(" ; ")
-    }
 }

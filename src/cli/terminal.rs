@@ -10,7 +10,7 @@ use boussole::content::Content;
 use boussole::search::Index;
 use boussole::session::{Opened, Store};
 use boussole::tui::app::{Effect, Storage, effect_done};
-use boussole::tui::{self, App, Msg, Theme, ThemeName};
+use boussole::tui::{self, App, Msg, Palette, ThemeName};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{
@@ -38,6 +38,8 @@ pub struct Options {
     pub idle_exit: bool,
     /// Situation id to start with.
     pub situation: Option<String>,
+    /// The person's département (code) to start with.
+    pub departement: Option<String>,
     /// Draw with ASCII characters only.
     pub ascii: bool,
 }
@@ -68,34 +70,14 @@ pub fn storage() -> Option<Storage> {
     })
 }
 
-/// Today's local date as YYYY-MM-DD, and a stamp for file names.
+/// Today's local date as YYYY-MM-DD, and a stamp for file names. The time
+/// zone is the system's (TZ, then /etc/localtime); UTC when none is found.
 pub fn today() -> (String, String) {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let t = libc::time_t::try_from(now).unwrap_or(0);
-    // SAFETY: localtime_r writes into the zeroed struct we own.
-    let mut tm: libc::tm = unsafe { std::mem::zeroed() };
-    let ok = unsafe { !libc::localtime_r(&t, &mut tm).is_null() };
-    if !ok {
-        return ("1970-01-01".into(), "19700101-000000".into());
-    }
-    let date = format!(
-        "{:04}-{:02}-{:02}",
-        tm.tm_year + 1900,
-        tm.tm_mon + 1,
-        tm.tm_mday
-    );
-    let stamp = format!(
-        "{:04}{:02}{:02}-{:02}{:02}{:02}",
-        tm.tm_year + 1900,
-        tm.tm_mon + 1,
-        tm.tm_mday,
-        tm.tm_hour,
-        tm.tm_min,
-        tm.tm_sec
-    );
-    (date, stamp)
+    let now = jiff::ZonedDateTime::now();
+    (
+        now.strftime("%Y-%m-%d").to_string(),
+        now.strftime("%Y%m%d-%H%M%S").to_string(),
+    )
 }
 
 /// Performs a write that `update` asked for, and says what happened.
@@ -155,7 +137,10 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
     if let Some(id) = &opts.situation
         && let Some(i) = app.content.situations.iter().position(|s| &s.id == id)
     {
-        app.session.situation = i;
+        app.saisie.situation = i;
+    }
+    if opts.departement.is_some() {
+        app.set_departement(opts.departement.clone());
     }
     if opts.kiosk {
         return app;
@@ -207,9 +192,9 @@ pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
     let theme = if opts.ascii {
-        Theme::new(opts.theme).ascii()
+        Palette::new(opts.theme).ascii()
     } else {
-        Theme::new(opts.theme)
+        Palette::new(opts.theme)
     };
     let result = event_loop(&mut terminal, app, &theme, &opts);
     if opts.mouse {
@@ -264,16 +249,18 @@ fn open_screen() -> io::Result<Screen> {
     Terminal::new(Clamped::new(CrosstermBackend::new(io::stdout())))
 }
 
-/// The size the terminal reports, and where the notice of a clamped drawing
-/// area was last written.
+/// The size the terminal reports, where the notice of a clamped drawing
+/// area was last written, and the texts wrapped for the last frame (kept
+/// for the next one).
 struct Window {
     size: (u16, u16),
     notice_at: Option<(u16, u16)>,
+    texts: tui::wrap::Cache,
 }
 
 /// Draws a frame, then the notice outside the drawing area if the window is
 /// larger than it.
-fn draw(terminal: &mut Screen, app: &App, theme: &Theme, window: &mut Window) -> io::Result<()> {
+fn draw(terminal: &mut Screen, app: &App, theme: &Palette, window: &mut Window) -> io::Result<()> {
     let notice = clamp::notice(window.size.0, window.size.1);
     let at = notice.as_ref().map(|n| (n.0, n.1));
     if at != window.notice_at {
@@ -285,7 +272,7 @@ fn draw(terminal: &mut Screen, app: &App, theme: &Theme, window: &mut Window) ->
         terminal.resize(area)?;
         window.notice_at = at;
     }
-    terminal.draw(|f| tui::view(app, theme, f))?;
+    terminal.draw(|f| tui::draw(app, theme, &mut window.texts, f))?;
     if let Some((col, row, text)) = notice {
         use ratatui::crossterm::cursor::{MoveTo, RestorePosition, SavePosition};
         use ratatui::crossterm::style::Print;
@@ -324,13 +311,14 @@ enum Flow {
 fn event_loop(
     terminal: &mut Screen,
     mut app: App,
-    theme: &Theme,
+    theme: &Palette,
     opts: &Options,
 ) -> io::Result<()> {
     let (cols, rows) = ratatui::crossterm::terminal::size()?;
     let mut window = Window {
         size: (cols, rows),
         notice_at: None,
+        texts: tui::wrap::Cache::default(),
     };
     app.size = clamp::clamp(cols, rows);
     draw(terminal, &app, theme, &mut window)?;
@@ -420,7 +408,7 @@ fn on_event(app: &mut App, ev: &event::Event, window: &mut Window, last_key: &mu
 fn search_is_full(app: &App) -> bool {
     app.overlay.is_none()
         && app.idle_countdown.is_none()
-        && matches!(app.screen(), tui::app::Screen::Recherche { query, .. } if query.chars().count() >= SEARCH_MAX_CHARS)
+        && matches!(app.screen(), tui::app::Screen::Recherche(r) if r.query.chars().count() >= SEARCH_MAX_CHARS)
 }
 
 /// Pasted text goes to the search field when it has focus, its beginning
@@ -428,7 +416,7 @@ fn search_is_full(app: &App) -> bool {
 fn paste(app: &mut App, text: &str) -> Flow {
     let in_search = app.overlay.is_none()
         && app.idle_countdown.is_none()
-        && matches!(app.screen(), tui::app::Screen::Recherche { .. });
+        && matches!(app.screen(), tui::app::Screen::Recherche(_));
     if !in_search {
         return Flow::Go;
     }

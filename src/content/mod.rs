@@ -2,18 +2,19 @@
 //! checks that name `file:line:col` for every problem.
 
 mod diag;
-mod model;
+pub mod overlay;
 mod parse;
 pub mod schema;
 mod source;
-mod tree;
 mod validate;
 
+pub use boussole_content::files::{self, FileKind};
+pub use boussole_content::{model, tree};
 pub use diag::{ContentError, Probleme, line_col};
 pub use model::*;
 pub use parse::text_problem;
 pub use source::{DirError, SourceFile, bundled_files, bundled_sources, read_dir};
-pub use validate::{DEPART, DEPARTEMENTS};
+pub use validate::{DEPART, is_uai};
 
 use diag::Sink;
 use parse::{ParsedFile, Rec};
@@ -24,16 +25,6 @@ pub struct Loaded {
     pub content: Content,
     pub avertissements: Vec<Probleme>,
 }
-
-/// The files of a content directory that are not in `metiers/` or `formations/`.
-pub const SINGLE_FILES: [&str; 6] = [
-    "domaines.toml",
-    "rome.toml",
-    "situations.toml",
-    "questionnaire.toml",
-    "apprentissage.toml",
-    "contacts.toml",
-];
 
 /// The content compiled into the binary, ready to use: decoded from the
 /// postcard that build.rs made from `content/` (fast; no TOML parsing).
@@ -61,7 +52,7 @@ pub fn check_bundled() -> Result<Loaded, ContentError> {
 
 /// Why a content directory could not be loaded.
 #[derive(Debug, thiserror::Error)]
-pub enum LoadError {
+pub enum LoadDirError {
     #[error(transparent)]
     Dir(#[from] DirError),
     #[error(transparent)]
@@ -69,7 +60,7 @@ pub enum LoadError {
 }
 
 /// Loads a content directory laid out like `content/`.
-pub fn load_dir(root: &std::path::Path) -> Result<Loaded, LoadError> {
+pub fn load_dir(root: &std::path::Path) -> Result<Loaded, LoadDirError> {
     let files = read_dir(root)?;
     Ok(load(&files, &root.display().to_string())?)
 }
@@ -83,12 +74,14 @@ pub(crate) struct Records<'a> {
     pub formations: Vec<Rec<'a, Formation>>,
     pub situations: Vec<Rec<'a, Situation>>,
     pub contacts: Vec<Rec<'a, Contact>>,
+    pub etablissements: Vec<Rec<'a, Etablissement>>,
     pub echelle: Vec<Rec<'a, Echelon>>,
     pub themes: Vec<Rec<'a, ThemeInfo>>,
     pub items: Vec<Rec<'a, Item>>,
     pub ne_sait_pas: Option<String>,
     pub questionnaire_file: Option<&'a ParsedFile<'a>>,
     pub smic: Option<Smic>,
+    pub ages: Option<Ages>,
     pub remuneration: Option<Remuneration>,
     pub regles: Vec<Rec<'a, Regle>>,
     pub questions: Vec<Rec<'a, QuestionReponse>>,
@@ -109,109 +102,38 @@ pub(crate) struct Incomplete {
 /// Loads and checks a set of content files. `root` is how the content root is
 /// shown in messages about missing files.
 pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
+    load_layers(&[files], root)
+}
+
+/// Loads content made of layers: the first is a whole content set, each of
+/// the others an overlay (see [`overlay`]) applied in order. Every problem,
+/// in whichever layer, is reported with its `file:line:col`.
+pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, ContentError> {
     let mut sink = Sink::default();
-    let parsed: Vec<(&SourceFile, Option<ParsedFile<'_>>)> = files
+    let parsed: Vec<Vec<(&SourceFile, Option<ParsedFile<'_>>)>> = layers
         .iter()
-        .map(|f| {
-            let parsed = parse::utf8(&f.shown, &f.bytes, &mut sink)
-                .and_then(|t| parse::parse_file(&f.shown, t, &mut sink));
-            (f, parsed)
+        .map(|files| {
+            files
+                .iter()
+                .map(|f| {
+                    let parsed = parse::utf8(&f.shown, &f.bytes, &mut sink)
+                        .and_then(|t| parse::parse_file(&f.shown, t, &mut sink));
+                    (f, parsed)
+                })
+                .collect()
         })
         .collect();
 
-    let root = root.trim_end_matches('/');
-    for name in SINGLE_FILES {
-        if !files.iter().any(|f| f.relative == name) {
-            sink.whole_file(&format!("{root}/{name}"), "fichier manquant");
-        }
-    }
-    for dir in ["metiers", "formations"] {
-        if !files
-            .iter()
-            .any(|f| f.relative.starts_with(&format!("{dir}/")))
-        {
-            sink.whole_file(
-                &format!("{root}/{dir}/"),
-                "aucun fichier .toml dans ce dossier",
-            );
-        }
-    }
-
     let mut r = Records::default();
-    for (source, parsed) in &parsed {
-        let rel = source.relative.as_str();
-        let Some(pf) = parsed else {
-            match rel {
-                "rome.toml" => r.incomplete.rome = true,
-                "situations.toml" => r.incomplete.situations = true,
-                "domaines.toml" => r.incomplete.domaines = true,
-                _ if rel.starts_with("formations/") => r.incomplete.formations = true,
-                _ => {}
-            }
-            continue;
-        };
-        let allowed: &[&str] = match rel {
-            "domaines.toml" => &["sources", "domaine"],
-            "rome.toml" => &["sources", "fiche"],
-            "situations.toml" => &["sources", "situation"],
-            "contacts.toml" => &["sources", "contact"],
-            "questionnaire.toml" => &["sources", "echelle", "ne_sait_pas", "theme", "item"],
-            "apprentissage.toml" => &["sources", "smic", "remuneration", "regle", "question"],
-            _ if rel.starts_with("metiers/") => &["sources", "metier"],
-            _ if rel.starts_with("formations/") => &["sources", "formation"],
-            _ => {
-                sink.whole_file(
-                    &source.shown,
-                    "fichier inattendu : les fichiers possibles sont décrits dans content/README.md",
-                );
-                continue;
-            }
-        };
-        pf.check_keys(allowed, &mut sink);
-        if let Some(sources) = pf.required::<Vec<String>>("sources", &mut sink)
-            && sources.is_empty()
-        {
-            let span = pf.get("sources").map_or(0..0, |n| n.span());
-            sink.error(
-                &pf.file,
-                span,
-                "« sources » est vide : citez au moins une source",
-            );
-        }
-        match rel {
-            "domaines.toml" => {
-                r.domaines = pf.records("domaine", &mut sink, &mut r.incomplete.domaines)
-            }
-            "rome.toml" => r.rome = pf.records("fiche", &mut sink, &mut r.incomplete.rome),
-            "situations.toml" => {
-                r.situations = pf.records("situation", &mut sink, &mut r.incomplete.situations)
-            }
-            "contacts.toml" => r.contacts = pf.records("contact", &mut sink, &mut false),
-            "questionnaire.toml" => {
-                r.echelle = pf.records("echelle", &mut sink, &mut false);
-                r.ne_sait_pas = pf.required("ne_sait_pas", &mut sink);
-                r.themes = pf.records("theme", &mut sink, &mut false);
-                r.items = pf.records("item", &mut sink, &mut false);
-                r.questionnaire_file = Some(pf);
-            }
-            "apprentissage.toml" => {
-                r.smic = pf.required("smic", &mut sink);
-                r.remuneration = pf.required("remuneration", &mut sink);
-                r.regles = pf.records("regle", &mut sink, &mut false);
-                if pf.get("question").is_some() {
-                    r.questions = pf.records("question", &mut sink, &mut false);
-                }
-                r.apprentissage_file = Some(pf);
-            }
-            _ if rel.starts_with("metiers/") => r
-                .metiers
-                .extend(pf.records("metier", &mut sink, &mut false)),
-            _ => r.formations.extend(pf.records(
-                "formation",
-                &mut sink,
-                &mut r.incomplete.formations,
-            )),
-        }
+    if let (Some(base), Some(files)) = (parsed.first(), layers.first()) {
+        missing_files(files, root, &mut sink);
+        collect(base, &mut r, &mut sink, None);
+    }
+    for layer in parsed.iter().skip(1) {
+        let mut over = Records::default();
+        let mut hidden = Vec::new();
+        collect(layer, &mut over, &mut sink, Some(&mut hidden));
+        overlay::apply(&mut r, over, &hidden, &mut sink);
     }
 
     validate::check(&r, &mut sink);
@@ -239,10 +161,12 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
         apprentissage: Apprentissage {
             smic,
             remuneration,
+            ages: r.ages,
             regle: values(r.regles),
             question: values(r.questions),
         },
         contacts: values(r.contacts),
+        etablissements: values(r.etablissements),
     };
     let mut avertissements = sink.avertissements;
     avertissements.sort();
@@ -250,6 +174,149 @@ pub fn load(files: &[SourceFile], root: &str) -> Result<Loaded, ContentError> {
         content,
         avertissements,
     })
+}
+
+/// A whole content set must have every single file and at least one file in
+/// `metiers/` and `formations/`.
+fn missing_files(files: &[SourceFile], root: &str, sink: &mut Sink) {
+    let root = root.trim_end_matches('/');
+    let required = files::FILES.iter().filter(|f| f.required);
+    for name in required.clone().filter_map(|f| match f.place {
+        files::Place::File(name) => Some(name),
+        files::Place::Folder(_) => None,
+    }) {
+        if !files.iter().any(|f| f.relative == name) {
+            sink.whole_file(&format!("{root}/{name}"), "fichier manquant");
+        }
+    }
+    for dir in required.filter_map(|f| match f.place {
+        files::Place::Folder(dir) => Some(dir),
+        files::Place::File(_) => None,
+    }) {
+        if !files
+            .iter()
+            .any(|f| f.relative.starts_with(&format!("{dir}/")))
+        {
+            sink.whole_file(
+                &format!("{root}/{dir}/"),
+                "aucun fichier .toml dans ce dossier",
+            );
+        }
+    }
+}
+
+/// Reads the records of every parsed file of one layer into `r`. For an
+/// overlay (`hidden` is `Some`), record lists are optional and a `retirer`
+/// list names records to hide.
+fn collect<'a>(
+    parsed: &'a [(&'a SourceFile, Option<ParsedFile<'a>>)],
+    r: &mut Records<'a>,
+    sink: &mut Sink,
+    mut hidden: Option<&mut Vec<overlay::Hidden<'a>>>,
+) {
+    let is_overlay = hidden.is_some();
+    for (source, parsed) in parsed {
+        let rel = source.relative.as_str();
+        let Some(pf) = parsed else {
+            match rel {
+                "rome.toml" => r.incomplete.rome = true,
+                "situations.toml" => r.incomplete.situations = true,
+                "domaines.toml" => r.incomplete.domaines = true,
+                _ if rel.starts_with("formations/") => r.incomplete.formations = true,
+                _ => {}
+            }
+            continue;
+        };
+        let Some(kind) = FileKind::of(rel) else {
+            sink.whole_file(
+                &source.shown,
+                "fichier inattendu : les fichiers possibles sont décrits dans content/README.md",
+            );
+            continue;
+        };
+        let mut allowed: Vec<&str> = kind.keys().to_vec();
+        let hides = is_overlay && kind.can_hide();
+        if hides {
+            allowed.push("retirer");
+        }
+        pf.check_keys(&allowed, sink);
+        if let Some(sources) = pf.required::<Vec<String>>("sources", sink)
+            && sources.is_empty()
+        {
+            let span = pf.get("sources").map_or(0..0, |n| n.span());
+            sink.error(
+                &pf.file,
+                span,
+                "« sources » est vide : citez au moins une source",
+            );
+        }
+        if hides
+            && let Some(list) = hidden.as_deref_mut()
+            && let Some(node) = pf.get("retirer")
+        {
+            overlay::read_hidden(pf, node, kind, list, sink);
+        }
+        // In an overlay, a file may only hide records: its list is optional.
+        let has = |key: &str| !is_overlay || pf.get(key).is_some();
+        match kind {
+            FileKind::Domaines => {
+                if has("domaine") {
+                    r.domaines = pf.records("domaine", sink, &mut r.incomplete.domaines)
+                }
+            }
+            FileKind::Rome => {
+                if has("fiche") {
+                    r.rome = pf.records("fiche", sink, &mut r.incomplete.rome)
+                }
+            }
+            FileKind::Situations => {
+                if has("situation") {
+                    r.situations = pf.records("situation", sink, &mut r.incomplete.situations)
+                }
+            }
+            FileKind::Contacts => {
+                if has("contact") {
+                    r.contacts = pf.records("contact", sink, &mut false)
+                }
+            }
+            FileKind::Questionnaire => {
+                r.echelle = pf.records("echelle", sink, &mut false);
+                r.ne_sait_pas = pf.required("ne_sait_pas", sink);
+                r.themes = pf.records("theme", sink, &mut false);
+                r.items = pf.records("item", sink, &mut false);
+                r.questionnaire_file = Some(pf);
+            }
+            FileKind::Apprentissage => {
+                r.smic = pf.required("smic", sink);
+                if pf.get("ages").is_some() {
+                    r.ages = pf.required("ages", sink);
+                }
+                r.remuneration = pf.required("remuneration", sink);
+                r.regles = pf.records("regle", sink, &mut false);
+                if pf.get("question").is_some() {
+                    r.questions = pf.records("question", sink, &mut false);
+                }
+                r.apprentissage_file = Some(pf);
+            }
+            FileKind::Metiers => {
+                if has("metier") {
+                    r.metiers.extend(pf.records("metier", sink, &mut false))
+                }
+            }
+            FileKind::Formations => {
+                if has("formation") {
+                    r.formations
+                        .extend(pf.records("formation", sink, &mut r.incomplete.formations))
+                }
+            }
+            FileKind::Etablissements => {
+                if has("etablissement") {
+                    r.etablissements
+                        .extend(pf.records("etablissement", sink, &mut false))
+                }
+            }
+        }
+    }
 }
 
 fn values<T>(records: Vec<Rec<'_, T>>) -> Vec<T> {

@@ -5,6 +5,7 @@
 use schemars::{JsonSchema, schema_for};
 use serde::Deserialize;
 
+use super::files::{FILES, FileKind, Place};
 use super::model::*;
 
 /// `domaines.toml`
@@ -66,6 +67,8 @@ pub struct ApprentissageFile {
     pub sources: Vec<String>,
     pub smic: Smic,
     pub remuneration: Remuneration,
+    #[serde(default)]
+    pub ages: Option<Ages>,
     pub regle: Vec<Regle>,
     #[serde(default)]
     pub question: Vec<QuestionReponse>,
@@ -79,30 +82,45 @@ pub struct ContactsFile {
     pub contact: Vec<Contact>,
 }
 
+/// `etablissements/*.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EtablissementsFile {
+    pub sources: Vec<String>,
+    pub etablissement: Vec<Etablissement>,
+}
+
 /// Every schema, as (file name under `content/schema/`, pretty JSON).
 pub fn all() -> Vec<(&'static str, String)> {
     let pretty = |v: schemars::Schema| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
-    vec![
-        ("domaines.json", pretty(schema_for!(DomainesFile))),
-        ("rome.json", pretty(schema_for!(RomeFile))),
-        ("metiers.json", pretty(schema_for!(MetiersFile))),
-        ("formations.json", pretty(schema_for!(FormationsFile))),
-        ("situations.json", pretty(schema_for!(SituationsFile))),
-        ("questionnaire.json", pretty(schema_for!(QuestionnaireFile))),
-        ("apprentissage.json", pretty(schema_for!(ApprentissageFile))),
-        ("contacts.json", pretty(schema_for!(ContactsFile))),
-    ]
+    FILES
+        .iter()
+        .map(|f| (f.schema, pretty(schema_of(f.kind))))
+        .collect()
+}
+
+/// The schema of a kind's files.
+fn schema_of(kind: FileKind) -> schemars::Schema {
+    match kind {
+        FileKind::Domaines => schema_for!(DomainesFile),
+        FileKind::Rome => schema_for!(RomeFile),
+        FileKind::Metiers => schema_for!(MetiersFile),
+        FileKind::Formations => schema_for!(FormationsFile),
+        FileKind::Situations => schema_for!(SituationsFile),
+        FileKind::Questionnaire => schema_for!(QuestionnaireFile),
+        FileKind::Apprentissage => schema_for!(ApprentissageFile),
+        FileKind::Contacts => schema_for!(ContactsFile),
+        FileKind::Etablissements => schema_for!(EtablissementsFile),
+    }
 }
 
 /// The schema a content file (path relative to the content root) should use,
 /// as written in its `#:schema` first line.
 pub fn reference_for(relative: &str) -> Option<String> {
-    let (dir, name) = match relative.split_once('/') {
-        Some((dir, _)) => ("../schema/", format!("{dir}.json")),
-        None => ("./schema/", relative.replace(".toml", ".json")),
+    let file = FileKind::of(relative)?.file();
+    let dir = match file.place {
+        Place::File(_) => "./schema/",
+        Place::Folder(_) => "../schema/",
     };
-    all()
-        .iter()
-        .any(|(n, _)| *n == name)
-        .then(|| format!("#:schema {dir}{name}"))
+    Some(format!("#:schema {dir}{}", file.schema))
 }

@@ -70,7 +70,8 @@ pub enum DirError {
 }
 
 /// Reads every `.toml` file of a content directory (top level, `metiers/`,
-/// `formations/`): regular files only, each and all together within a cap.
+/// `formations/`, `etablissements/`): regular files only, each and all
+/// together within a cap.
 pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, DirError> {
     let shown_root = root.display().to_string();
     if !root.exists() {

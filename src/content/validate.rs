@@ -8,9 +8,6 @@ use super::diag::Sink;
 use super::model::{Theme, Voie};
 use super::parse::{Rec, Step, span_at};
 
-/// Département codes of Normandy.
-pub const DEPARTEMENTS: [&str; 5] = ["14", "27", "50", "61", "76"];
-
 /// The situation every formation must be reachable from.
 pub const DEPART: &str = "3e";
 
@@ -38,6 +35,7 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     unique(sink, &r.items, "id", |i| i.id.clone());
     unique(sink, &r.contacts, "id", |c| c.id.clone());
     unique(sink, &r.regles, "id", |c| c.id.clone());
+    unique(sink, &r.etablissements, "id", |e| e.id.clone());
 
     for d in &r.domaines {
         let ok =
@@ -58,7 +56,29 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
             );
         }
     }
+    let situation_ids: HashSet<&str> = r.situations.iter().map(|s| s.value.id.as_str()).collect();
     for s in &r.situations {
+        for (i, c) in s.value.comme.iter().enumerate() {
+            if (c == &s.value.id || !situation_ids.contains(c.as_str())) && !r.incomplete.situations
+            {
+                s.error(
+                    sink,
+                    &[Key("comme"), Index(i)],
+                    format!(
+                        "« comme » : situation inconnue « {c} » (une autre situation de ce fichier)"
+                    ),
+                );
+            }
+        }
+        if let Some(e) = &s.value.en_cours
+            && e.types.is_empty()
+        {
+            s.error(
+                sink,
+                &[Key("en_cours"), Key("types")],
+                "« types » est vide : les types de formation en cours (Bac pro, CAP…)",
+            );
+        }
         slug(sink, s, &s.value.id);
         if s.value.niveau > 8 {
             s.error(
@@ -70,6 +90,7 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     }
     check_formations(r, sink);
     check_metiers(r, sink);
+    check_etablissements(r, sink);
     check_questionnaire(r, sink);
     check_apprentissage(r, sink);
     check_titles(r, sink);
@@ -226,27 +247,28 @@ fn check_formations(r: &Records<'_>, sink: &mut Sink) {
                 );
             }
         }
-        if let Some(rncp) = &v.rncp {
+        for (i, cfd) in v.cfd.iter().enumerate() {
+            if !(cfd.len() == 8
+                && cfd
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b.is_ascii_uppercase()))
+            {
+                f.error(
+                    sink,
+                    &[Key("cfd"), Index(i)],
+                    format!("code diplôme (CFD) mal formé « {cfd} » (attendu : 8 chiffres ou majuscules, par exemple 50025210)"),
+                );
+            }
+        }
+        for (i, rncp) in v.rncp.iter().enumerate() {
             let ok = rncp
                 .strip_prefix("RNCP")
                 .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
             if !ok {
                 f.error(
                     sink,
-                    &[Key("rncp")],
+                    &[Key("rncp"), Index(i)],
                     format!("code RNCP mal formé « {rncp} » (attendu : RNCP suivi de chiffres)"),
-                );
-            }
-        }
-        for (i, lieu) in v.lieux.iter().enumerate() {
-            if !DEPARTEMENTS.contains(&lieu.departement.as_str()) {
-                f.error(
-                    sink,
-                    &[Key("lieux"), Index(i), Key("departement")],
-                    format!(
-                        "département « {} » : 14, 27, 50, 61 ou 76",
-                        lieu.departement
-                    ),
                 );
             }
         }
@@ -431,12 +453,12 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
         if spread < 2 {
             m.error(sink, &[Key("riasec")], "profil RIASEC trop plat : l'écart entre la plus forte et la plus faible valeur doit être d'au moins 2");
         }
-        if !(3..=8).contains(&v.niveau_min) {
+        if v.niveau_min != 0 && !(3..=8).contains(&v.niveau_min) {
             m.error(
                 sink,
                 &[Key("niveau_min")],
                 format!(
-                    "niveau {} impossible : de 3 (CAP) à 8 (doctorat)",
+                    "niveau {} impossible : 0 (sans diplôme) ou de 3 (CAP) à 8 (doctorat)",
                     v.niveau_min
                 ),
             );
@@ -471,6 +493,7 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
             );
         }
         if let Some(lowest) = known.iter().map(|f| f.value.niveau).min()
+            && v.niveau_min != 0
             && v.niveau_min < lowest
         {
             m.warn(
@@ -621,6 +644,129 @@ fn check_apprentissage(r: &Records<'_>, sink: &mut Sink) {
         slug(sink, regle, &regle.value.id);
         if !is_date(&regle.value.date) {
             regle.error(sink, &[Key("date")], "date au format AAAA-MM-JJ attendue");
+        }
+    }
+}
+
+/// Whether a UAI code has its form: 7 digits and a capital letter.
+pub fn is_uai(code: &str) -> bool {
+    let b = code.as_bytes();
+    b.len() == 8 && b[..7].iter().all(u8::is_ascii_digit) && b[7].is_ascii_uppercase()
+}
+
+fn check_etablissements(r: &Records<'_>, sink: &mut Sink) {
+    let formations: HashMap<&str, &super::Formation> = r
+        .formations
+        .iter()
+        .map(|f| (f.value.id.as_str(), &f.value))
+        .collect();
+    for e in &r.etablissements {
+        let v = &e.value;
+        slug(sink, e, &v.id);
+        if !super::is_departement_code(&v.departement) {
+            e.error(
+                sink,
+                &[Key("departement")],
+                format!(
+                    "département « {} » : un code de département français (14, 27, 50, 61 ou 76 en Normandie)",
+                    v.departement
+                ),
+            );
+        }
+        if let Some(uai) = &v.uai
+            && !is_uai(uai)
+        {
+            e.error(
+                sink,
+                &[Key("uai")],
+                format!("code UAI mal formé « {uai} » (attendu : 7 chiffres et une lettre majuscule, par exemple 0141274A)"),
+            );
+        }
+        if let Some(site) = &v.site
+            && !(site.starts_with("https://") || site.starts_with("http://"))
+        {
+            e.error(
+                sink,
+                &[Key("site")],
+                "le site commence par https:// (ou http://)",
+            );
+        }
+        if let Some(tel) = &v.telephone
+            && !tel
+                .chars()
+                .all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+')
+        {
+            e.error(
+                sink,
+                &[Key("telephone")],
+                "numéro de téléphone : seulement des chiffres et des espaces",
+            );
+        }
+        if v.offre.is_empty() {
+            e.error(
+                sink,
+                &[Key("offre")],
+                "« offre » est vide : indiquez au moins une formation enseignée ici",
+            );
+        }
+        if v.sources.is_empty() {
+            e.error(
+                sink,
+                &[Key("sources")],
+                "« sources » est vide : citez au moins une source",
+            );
+        }
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (i, o) in v.offre.iter().enumerate() {
+            if !seen.insert(o.formation.as_str()) {
+                e.error(
+                    sink,
+                    &[Key("offre"), Index(i), Key("formation")],
+                    format!("formation « {} » déjà citée dans cette offre", o.formation),
+                );
+            }
+            let Some(f) = formations.get(o.formation.as_str()) else {
+                if !r.incomplete.formations {
+                    e.error(
+                        sink,
+                        &[Key("offre"), Index(i), Key("formation")],
+                        format!("formation inconnue « {} »", o.formation),
+                    );
+                }
+                continue;
+            };
+            if o.voies.is_empty() {
+                e.error(
+                    sink,
+                    &[Key("offre"), Index(i), Key("voies")],
+                    "« voies » est vide : scolaire, apprentissage ou continue",
+                );
+            }
+            for (j, voie) in o.voies.iter().enumerate() {
+                let problem = if *voie == Voie::Vae {
+                    Some("la VAE n'est pas une voie de formation d'un établissement : scolaire, apprentissage ou continue".to_string())
+                } else if !f.has_voie(*voie) {
+                    Some(format!(
+                        "« {} » ne se prépare pas par la voie « {} » (voies de la formation : {})",
+                        o.formation,
+                        voie.id(),
+                        f.voies
+                            .iter()
+                            .map(|v| v.id())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                } else {
+                    None
+                };
+                if let Some(message) = problem {
+                    e.error(
+                        sink,
+                        &[Key("offre"), Index(i), Key("voies"), Index(j)],
+                        message,
+                    );
+                }
+            }
         }
     }
 }

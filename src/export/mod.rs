@@ -4,9 +4,10 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::content::{Content, Metier, Theme, Voie};
+use crate::content::{Content, Metier, Theme};
 use crate::matching::{self, Filters, Match};
-use crate::parcours::{self, Mode, Route};
+use crate::parcours::{self, Route};
+use crate::present;
 use crate::quiz::{self, Profile};
 use crate::session::Saved;
 
@@ -16,6 +17,50 @@ struct Summary<'a> {
     situation: String,
     profile: Option<Profile>,
     favoris: Vec<(&'a Metier, Option<Match<'a>>, Option<Route<'a>>)>,
+    /// The person's département, whose places come first.
+    departement: Option<String>,
+}
+
+/// Most places listed for one métier in the summary.
+const MAX_LIEUX: usize = 6;
+
+/// Where to train for a métier, in one line: the person's département first.
+fn lieux_text(content: &Content, m: &Metier, premier: Option<&str>) -> String {
+    let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
+    let groupes = crate::lieux::par_departement(content, &ids, premier);
+    let all: Vec<String> = groupes
+        .iter()
+        .flat_map(|g| {
+            g.lieux.iter().map(|l| {
+                let app = if l.apprentissage() {
+                    ", en apprentissage"
+                } else {
+                    ""
+                };
+                format!(
+                    "{} à {} ({}) : {}{app}",
+                    l.etablissement.nom,
+                    l.etablissement.commune,
+                    crate::content::departement_label(g.departement),
+                    l.formation.intitule
+                )
+            })
+        })
+        .collect();
+    if all.is_empty() {
+        return "pas de lieu connu dans Boussole : demandez au 0800 050 000 (appel gratuit)"
+            .to_string();
+    }
+    let more = all.len().saturating_sub(MAX_LIEUX);
+    let mut text = all
+        .into_iter()
+        .take(MAX_LIEUX)
+        .collect::<Vec<_>>()
+        .join(" ; ");
+    if more > 0 {
+        let _ = write!(text, " ; et {more} autre(s) dans Boussole");
+    }
+    text
 }
 
 fn gather<'a>(content: &'a Content, saved: &Saved, date: &'a str) -> Summary<'a> {
@@ -44,6 +89,7 @@ fn gather<'a>(content: &'a Content, saved: &Saved, date: &'a str) -> Summary<'a>
             .map_or(saved.situation.clone(), |s| s.libelle.clone()),
         profile,
         favoris,
+        departement: saved.departement.clone(),
     }
 }
 
@@ -52,50 +98,6 @@ fn theme_name(content: &Content, t: Theme) -> String {
         .questionnaire
         .theme_info(t)
         .map_or(t.letter().to_string(), |i| i.nom.clone())
-}
-
-/// A route in words: "CAP Cuisine (24 mois, possible en apprentissage), puis …".
-/// Shared by the summary and the plain command line.
-pub fn route_steps(r: &Route<'_>) -> String {
-    let steps: Vec<String> = r
-        .etapes
-        .iter()
-        .map(|e| match e.mode {
-            Mode::Vae => format!("{} par la VAE", e.formation.intitule),
-            Mode::Formation if e.formation.has_voie(Voie::Apprentissage) => {
-                format!(
-                    "{} ({} mois, possible en apprentissage)",
-                    e.formation.intitule, e.formation.duree_mois
-                )
-            }
-            Mode::Formation => {
-                format!("{} ({} mois)", e.formation.intitule, e.formation.duree_mois)
-            }
-        })
-        .collect();
-    steps.join(", puis ")
-}
-
-fn reasons_text(content: &Content, m: &Match<'_>) -> String {
-    let mut parts = Vec::new();
-    if !m.reasons.themes.is_empty() {
-        let names: Vec<String> = m
-            .reasons
-            .themes
-            .iter()
-            .map(|t| theme_name(content, *t))
-            .collect();
-        parts.push(format!("thèmes en commun : {}", names.join(", ")));
-    }
-    let items: Vec<&str> = content.questionnaire.item_texts(&m.reasons.items).collect();
-    if !items.is_empty() {
-        parts.push(format!("activités aimées : {}", items.join(" ; ")));
-    }
-    if parts.is_empty() {
-        "profil proche".to_string()
-    } else {
-        parts.join(". ")
-    }
 }
 
 /// The summary as Markdown.
@@ -144,16 +146,25 @@ pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
         let _ = writeln!(out, "### {}\n", m.titre.both());
         let _ = writeln!(out, "{}\n", m.resume);
         if let Some(r) = reason {
-            let _ = writeln!(out, "- Pourquoi : {}", reasons_text(content, r));
+            let _ = writeln!(
+                out,
+                "- Pourquoi : {}",
+                present::raisons(content, &r.reasons)
+            );
         }
         match route {
             Some(r) => {
-                let _ = writeln!(out, "- Parcours : {}", route_steps(r));
+                let _ = writeln!(out, "- Parcours : {}", present::parcours(r));
             }
             None => {
                 let _ = writeln!(out, "- Parcours : aucun trouvé depuis cette situation");
             }
         }
+        let _ = writeln!(
+            out,
+            "- Où se former : {}",
+            lieux_text(content, m, s.departement.as_deref())
+        );
         let _ = writeln!(
             out,
             "- Apprentissage : {}\n",
@@ -259,13 +270,22 @@ pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
             e(&m.resume)
         );
         if let Some(r) = reason {
-            let _ = writeln!(out, "<li>Pourquoi : {}</li>", e(&reasons_text(content, r)));
+            let _ = writeln!(
+                out,
+                "<li>Pourquoi : {}</li>",
+                e(&present::raisons(content, &r.reasons))
+            );
         }
         let route = route.as_ref().map_or(
             "aucun trouvé depuis cette situation".to_string(),
-            route_steps,
+            present::parcours,
         );
         let _ = writeln!(out, "<li>Parcours : {}</li>", e(&route));
+        let _ = writeln!(
+            out,
+            "<li>Où se former : {}</li>",
+            e(&lieux_text(content, m, s.departement.as_deref()))
+        );
         let _ = writeln!(
             out,
             "<li>Apprentissage : {}</li>\n</ul>\n</section>",

@@ -160,7 +160,14 @@ pub fn check_filters(
             .formations
             .iter()
             .filter_map(|id| content.formation(id))
-            .any(|f| f.lieux.iter().any(|l| &l.departement == dep));
+            .filter(|f| filters.niveau_max.is_none_or(|n| f.niveau <= n))
+            .any(|f| {
+                content.lieux(&f.id).any(|(e, o)| {
+                    &e.departement == dep
+                        && (!filters.apprentissage_seulement
+                            || o.voies.contains(&Voie::Apprentissage))
+                })
+            });
         if !here {
             return None;
         }

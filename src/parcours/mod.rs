@@ -2,8 +2,10 @@
 //!
 //! A route enters a formation whose `acces` names the situation, then follows
 //! `poursuites` until it reaches one of the métier's formations. Routes are
-//! sorted by total duration, then number of steps, then the number of steps
-//! that cannot be taken by apprenticeship, then formation ids. Routes never
+//! sorted by the time left, then number of steps, then the number of steps
+//! that cannot be taken by apprenticeship, then formation ids; a formation the
+//! person is following counts only its months left. For adults with
+//! experience the VAE comes first, then routes made for adults. Routes never
 //! repeat a formation and never go deeper than [`MAX_STEPS`], so a cycle in the
 //! content cannot hang the search. Adults also get a VAE route for each of the
 //! métier's formations open to VAE.
@@ -12,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::content::{Content, Formation, Metier, Voie};
+use crate::content::{Content, Formation, Metier, Situation, Voie};
 
 /// The longest route considered, in formations.
 pub const MAX_STEPS: usize = 6;
@@ -35,50 +37,133 @@ pub enum Mode {
 pub struct Etape<'a> {
     pub formation: &'a Formation,
     pub mode: Mode,
+    /// Months this step still takes: the formation's usual duration, less
+    /// what the person has already done of it (see `Situation::en_cours`).
+    pub duree_mois: u32,
+    /// The person is following this formation now: `duree_mois` is what is
+    /// left after this school year.
+    pub en_cours: bool,
+    /// This person can take this step by apprenticeship (the formation is
+    /// open to it and their age allows a contract).
+    pub apprentissage: bool,
 }
 
 /// A route from a situation to a métier.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Route<'a> {
     pub etapes: Vec<Etape<'a>>,
-    /// Sum of the usual durations; `None` for a VAE route (it depends on the person).
+    /// Months left in all; `None` for a VAE route (it depends on the person).
     pub duree_mois: Option<u32>,
-    /// Every step can be taken by apprenticeship.
-    pub tout_apprentissage: bool,
+    /// The person can do every step left by apprenticeship: every formation
+    /// is open to it and their age allows a contract (16–29, 15 after the
+    /// 3e; the exceptions beyond 29 are not assumed).
+    pub apprentissage_possible: bool,
 }
 
-impl Route<'_> {
-    fn new(etapes: Vec<Etape<'_>>) -> Route<'_> {
-        let vae = etapes.iter().any(|e| e.mode == Mode::Vae);
-        let duree_mois = (!vae).then(|| {
-            etapes
-                .iter()
-                .map(|e| u32::from(e.formation.duree_mois))
-                .sum()
-        });
-        let tout_apprentissage = !vae
-            && etapes
-                .iter()
-                .all(|e| e.formation.has_voie(Voie::Apprentissage));
-        Route {
-            etapes,
-            duree_mois,
-            tout_apprentissage,
+/// Who asks: their situation and, if they gave it, their age.
+#[derive(Debug, Clone, Copy)]
+pub struct Demande<'a> {
+    pub situation: &'a str,
+    pub age: Option<u8>,
+    /// Adults: also routes longer than [`MAX_ADULTE_MOIS`].
+    pub tous: bool,
+}
+
+impl<'a> Demande<'a> {
+    /// A request from a situation, at its usual age.
+    pub fn depuis(situation: &'a str) -> Self {
+        Demande {
+            situation,
+            age: None,
+            tous: false,
         }
     }
 }
 
-/// Every route (up to `max`) from `situation` to the métier, shortest first.
-/// Unknown ids give no route.
+/// Routes longer than this are not shown to adults unless they ask.
+pub const MAX_ADULTE_MOIS: u32 = 48;
+
+impl Route<'_> {
+    fn new<'a>(
+        formations: Vec<(&'a Formation, Mode)>,
+        situation: &Situation,
+        apprenti: bool,
+    ) -> Route<'a> {
+        let etapes: Vec<Etape<'a>> = formations
+            .into_iter()
+            .enumerate()
+            .map(|(i, (formation, mode))| {
+                let en_cours = i == 0
+                    && mode == Mode::Formation
+                    && situation
+                        .en_cours
+                        .as_ref()
+                        .is_some_and(|e| e.types.iter().any(|t| t == &formation.kind));
+                let fait = if en_cours {
+                    situation.en_cours.as_ref().map_or(0, |e| e.mois_faits)
+                } else {
+                    0
+                };
+                Etape {
+                    formation,
+                    mode,
+                    duree_mois: u32::from(formation.duree_mois.saturating_sub(fait)),
+                    en_cours,
+                    apprentissage: apprenti
+                        && mode == Mode::Formation
+                        && formation.has_voie(Voie::Apprentissage),
+                }
+            })
+            .collect();
+        let vae = etapes.iter().any(|e| e.mode == Mode::Vae);
+        let duree_mois = (!vae).then(|| etapes.iter().map(|e| e.duree_mois).sum());
+        // The steps still to take (the one under way may end this year).
+        let mut left = etapes.iter().filter(|e| e.duree_mois > 0).peekable();
+        let apprentissage_possible = !vae && left.peek().is_some() && left.all(|e| e.apprentissage);
+        Route {
+            etapes,
+            duree_mois,
+            apprentissage_possible,
+        }
+    }
+}
+
+/// Whether a person of this age, in this situation, may sign an
+/// apprenticeship contract (rules of `apprentissage.toml`; when the content
+/// has none, the Code du travail's: from 15 once the 3e is done, to 29).
+pub fn age_apprenti(content: &Content, age: u8) -> bool {
+    match &content.apprentissage.ages {
+        Some(a) => a.ouvert(age),
+        None => (15..=29).contains(&age),
+    }
+}
+
+/// Every route (up to `max`) from `situation` to the métier, at the
+/// situation's usual age. Unknown ids give no route.
 pub fn routes<'a>(
     content: &'a Content,
     situation: &str,
     metier: &'a Metier,
     max: usize,
 ) -> Vec<Route<'a>> {
-    let Some(situation) = content.situation(situation) else {
+    routes_pour(content, &Demande::depuis(situation), metier, max)
+}
+
+/// Every route (up to `max`) for this request, best first: for pupils and
+/// students the shortest; for adults with experience the VAE first, then the
+/// routes made for adults (titres professionnels, formation continue), then
+/// the others, none longer than [`MAX_ADULTE_MOIS`] unless asked.
+pub fn routes_pour<'a>(
+    content: &'a Content,
+    demande: &Demande<'_>,
+    metier: &'a Metier,
+    max: usize,
+) -> Vec<Route<'a>> {
+    let Some(situation) = content.situation(demande.situation) else {
         return Vec::new();
     };
+    let age = demande.age.unwrap_or_else(|| situation.age());
+    let apprenti = age_apprenti(content, age);
     let index: HashMap<&str, &Formation> = content
         .formations
         .iter()
@@ -93,7 +178,9 @@ pub fn routes<'a>(
     let mut stack: Vec<Vec<&Formation>> = content
         .formations
         .iter()
-        .filter(|f| useful.contains(f.id.as_str()) && f.acces.iter().any(|a| a == &situation.id))
+        .filter(|f| {
+            useful.contains(f.id.as_str()) && f.acces.iter().any(|a| situation.entre_par(a))
+        })
         .map(|f| vec![f])
         .collect();
     stack.reverse();
@@ -129,30 +216,44 @@ pub fn routes<'a>(
         .into_iter()
         .map(|path| {
             Route::new(
-                path.into_iter()
-                    .map(|formation| Etape {
-                        formation,
-                        mode: Mode::Formation,
-                    })
-                    .collect(),
+                path.into_iter().map(|f| (f, Mode::Formation)).collect(),
+                situation,
+                apprenti,
             )
         })
         .collect();
     if situation.adulte {
         for id in &metier.formations {
             if let Some(f) = index.get(id.as_str()).filter(|f| f.has_voie(Voie::Vae)) {
-                routes.push(Route::new(vec![Etape {
-                    formation: f,
-                    mode: Mode::Vae,
-                }]));
+                routes.push(Route::new(vec![(f, Mode::Vae)], situation, apprenti));
             }
         }
+        if !demande.tous {
+            routes.retain(|r| r.duree_mois.is_none_or(|m| m <= MAX_ADULTE_MOIS));
+        }
     }
+    // For adults: VAE first when they have experience, then routes made for
+    // adults, then the rest.
+    let rang_adulte = |r: &Route<'_>| -> u8 {
+        if !situation.adulte {
+            return 0;
+        }
+        if r.duree_mois.is_none() {
+            return if situation.experience { 0 } else { 2 };
+        }
+        let pour_adultes = r.etapes.iter().all(|e| {
+            e.formation.has_voie(Voie::Continue) || e.formation.kind == "Titre professionnel"
+        });
+        if pour_adultes { 1 } else { 2 }
+    };
     routes.sort_by(|a, b| {
         let key = |r: &Route<'_>| {
             (
+                rang_adulte(r),
                 r.duree_mois.is_none(),
                 r.duree_mois.unwrap_or(0),
+                // VAE routes: the lowest diploma first, the easiest to reach.
+                r.etapes.first().map_or(0, |e| e.formation.niveau),
                 r.etapes.len(),
                 // At equal length, the route that can be done most by apprenticeship.
                 r.etapes
@@ -216,7 +317,7 @@ pub fn reachable(content: &Content, situation: &str, metier: &Metier) -> bool {
     let by_formation = content
         .formations
         .iter()
-        .any(|f| useful.contains(f.id.as_str()) && f.acces.iter().any(|a| a == &situation.id));
+        .any(|f| useful.contains(f.id.as_str()) && f.acces.iter().any(|a| situation.entre_par(a)));
     let by_vae = situation.adulte
         && metier
             .formations

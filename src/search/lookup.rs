@@ -109,6 +109,7 @@ mod tests {
             folded: label.to_string(),
             others: others.to_string(),
             codes: Vec::new(),
+            routes: Vec::new(),
         }
     }
 

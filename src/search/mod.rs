@@ -4,22 +4,21 @@
 //! "electricien" finds "Électricien" and "oenologue" finds "Œnologue". Each
 //! word of the query must be found in one word of an entry (see `words`):
 //! whole word, start of a word, inside a word, or with letters missing, the
-//! last scored by fuzzy-matcher's SkimMatcherV2. Match positions are mapped
-//! back to the original characters for highlighting.
+//! last scored by fuzzy-matcher's SkimMatcherV2; short words (acronyms such
+//! as "cfa", "vae") must be whole words or start one. Match positions are
+//! mapped back to the original characters for highlighting.
 
-mod entries;
-mod fold;
 mod lookup;
-mod vocab;
 mod words;
+
+// Built from the content at build time too: they live in the content crate.
+use boussole_content::index::{entries, fold, vocab};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use serde::Serialize;
 use std::sync::{Mutex, OnceLock};
 
-// Paths shared with build.rs, which includes `entries.rs`, `fold.rs` and `vocab.rs`.
-use crate::content as model;
-use model::Content;
+use crate::content::Content;
 
 pub use entries::{Entry, Kind, entries};
 pub use fold::{Folded, fold};
@@ -37,8 +36,16 @@ pub const MAX_QUERY: usize = 64;
 
 /// Bonus that puts a rich fiche above a short one with the same title.
 const RICH_BONUS: i64 = 2;
+/// Bonus of a formation: found by a keyword, it still comes before a short
+/// ROME fiche found by its title ("électricité" finds the CAP Électricien
+/// before the "Bobinier en électricité" fiche).
+const FORMATION_BONUS: i64 = 1;
 /// A word found in the keywords counts a little less than in the title.
 const KEYWORD_PENALTY: i64 = 1;
+/// Points of a word found among the words of a formation's routes
+/// ("apprentissage", "vae"): less than a keyword, as most formations have
+/// them ("apprentissage" finds the CFAs first).
+const ROUTE_POINTS: i64 = 2;
 /// Bonus when a title (masculine or feminine) starts with the query's first word.
 const PREFIX_BONUS: i64 = 2;
 /// Score of an entry found by the prefix of one of its codes: above all.
@@ -130,6 +137,8 @@ struct Acc {
     found: usize,
     /// Some word was found only with letters missing.
     fuzzy: bool,
+    /// 1 + the index of the last query word found.
+    last: usize,
 }
 
 /// The search index, built once from the content.
@@ -323,7 +332,16 @@ impl Index {
                     Field::Label if k == 0 && best.at_title_start => a.score += PREFIX_BONUS,
                     Field::Label => {}
                 }
+                a.last = k + 1;
             });
+            // The words of the routes, whole, where the word was not found otherwise.
+            for (e, a) in self.entries().iter().zip(acc.iter_mut()) {
+                if a.last != k + 1 && e.routes.contains(&w.text) {
+                    a.found += 1;
+                    a.score += ROUTE_POINTS;
+                    a.last = k + 1;
+                }
+            }
         }
         let all = q.words.len();
         // When no entry has every word, those with the most of them, as long
@@ -354,10 +372,10 @@ impl Index {
                 (a.found >= need).then(|| Scored {
                     entry: i,
                     score: a.score
-                        + if e.kind == Kind::Metier {
-                            RICH_BONUS
-                        } else {
-                            0
+                        + match e.kind {
+                            Kind::Metier => RICH_BONUS,
+                            Kind::Formation => FORMATION_BONUS,
+                            Kind::Rome | Kind::Etablissement => 0,
                         },
                     // Scored later, and only if it may make the cut.
                     fuzzy: a.fuzzy.then_some(0),
@@ -446,6 +464,7 @@ mod tests {
                     folded: fold(label).text,
                     others: fold(others).text,
                     codes: vec![format!("x{}", label.len())],
+                    routes: Vec::new(),
                 })
                 .collect(),
         )
@@ -527,6 +546,64 @@ mod tests {
     }
 
     #[test]
+    fn a_formation_found_by_a_keyword_comes_before_a_short_fiche() {
+        let i = index(&[
+            (Kind::Rome, "Bobinier en électricité", ""),
+            (Kind::Formation, "CAP Électricien", "CAP / électricité"),
+            (Kind::Metier, "Électricien", "électricité"),
+        ]);
+        assert_eq!(
+            labels(&i.search("electricite", 3)),
+            ["Électricien", "CAP Électricien", "Bobinier en électricité"]
+        );
+    }
+
+    #[test]
+    fn route_words_are_whole_and_count_less_than_keywords() {
+        let mut entries: Vec<Entry> = [
+            (Kind::Formation, "CAP Maçon", "CAP"),
+            (
+                Kind::Etablissement,
+                "CFA du bâtiment",
+                "CFA / apprentissage",
+            ),
+        ]
+        .iter()
+        .map(|(kind, label, others)| Entry {
+            kind: *kind,
+            id: fold(label).text,
+            label: label.to_string(),
+            folded: fold(label).text,
+            others: fold(others).text,
+            codes: Vec::new(),
+            routes: Vec::new(),
+        })
+        .collect();
+        entries[0].routes = vec!["apprentissage".into(), "vae".into()];
+        let i = Index::from_entries(entries);
+        assert_eq!(
+            labels(&i.search("apprentissage", 5)),
+            ["CFA du bâtiment", "CAP Maçon"]
+        );
+        assert_eq!(labels(&i.search("vae", 5)), ["CAP Maçon"]);
+        assert_eq!(labels(&i.search("macon vae", 5)), ["CAP Maçon"]);
+        assert!(i.search("va", 5).is_empty());
+    }
+
+    #[test]
+    fn short_words_find_whole_words_and_word_starts_only() {
+        let i = index(&[
+            (Kind::Metier, "Plombier-chauffagiste", "plomberie"),
+            (Kind::Metier, "Conseiller en voyages", "agence de voyages"),
+            (Kind::Formation, "BTS Services informatiques", "BTS / SIO"),
+        ]);
+        assert!(i.search("cfa", 5).is_empty());
+        assert!(i.search("vae", 5).is_empty());
+        assert_eq!(labels(&i.search("sio", 5)), ["BTS Services informatiques"]);
+        assert_eq!(labels(&i.search("info", 5)), ["BTS Services informatiques"]);
+    }
+
+    #[test]
     fn a_missing_letter_is_forgiven_and_ranked_by_fuzzy_matcher() {
         let i = index(&[
             (Kind::Metier, "Électromécanicien", ""),
@@ -539,8 +616,9 @@ mod tests {
             labels(&i.search("electricen", 5)),
             ["Électricien", "Électromécanicien"]
         );
-        // Two letters must be side by side; one letter must start a word.
+        // Short words must start a word.
         assert!(i.search("pb", 5).is_empty());
+        assert!(i.search("lomb", 5).is_empty());
         assert!(i.search("l", 5).is_empty());
         assert_eq!(labels(&i.search("p", 5)), ["Plombier"]);
     }

@@ -37,6 +37,9 @@ pub struct Saved {
     pub favoris: Vec<String>,
     #[serde(default)]
     pub rejetes: Vec<String>,
+    /// The person's département (code), if chosen.
+    #[serde(default)]
+    pub departement: Option<String>,
 }
 
 /// The questionnaire form, as saved.
@@ -90,6 +93,7 @@ impl Saved {
             reponses,
             favoris: favoris.to_vec(),
             rejetes: rejetes.to_vec(),
+            departement: None,
         }
     }
 

@@ -13,6 +13,9 @@ pub fn frame(area: Rect) -> [Rect; 3] {
     .areas(area)
 }
 
+/// Accueil: screen row of the first menu entry (the body starts at row 1).
+pub const FIRST_MENU_ROW: u16 = 7;
+
 /// The body of the screen for a terminal of `size`.
 pub fn body(size: (u16, u16)) -> Rect {
     frame(Rect::new(0, 0, size.0, size.1))[1]

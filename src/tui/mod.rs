@@ -6,14 +6,18 @@
 //! tested with ratatui's `TestBackend`.
 
 pub mod app;
+pub mod keys;
 pub mod layout;
+pub mod model;
 pub mod msg;
+pub mod screens;
 pub mod strings;
 pub mod theme;
 pub mod view;
+pub mod widgets;
 pub mod wrap;
 
 pub use app::{App, update};
 pub use msg::{Msg, from_event};
-pub use theme::{Theme, ThemeName};
-pub use view::view;
+pub use theme::{Palette, ThemeName};
+pub use view::{draw, view};

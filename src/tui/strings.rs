@@ -1,15 +1,34 @@
-//! Every text the terminal guide shows, in one place.
+//! Every text the terminal guide shows, in one place. The wording of the
+//! domain (levels, durations, routes, reasons, dates) is `crate::present`'s,
+//! shared with the plain mode and the export; it is re-exported here.
+
+pub use crate::present::{
+    PARCOURS_APPRENTISSAGE, PARCOURS_VAE, RAISON_FILTRES, RAISON_ITEMS, RAISON_PROFIL,
+    RAISON_THEMES, date_fr, duree_etape, duree_mois, euros, niveau, niveau_min, niveau_vise,
+    ressemblance, salaire, voie,
+};
 
 pub const APP_TITLE: &str = "Boussole";
 pub const APP_SUBTITLE: &str = "métiers, formations et apprentissage en Normandie";
 pub const ACCUEIL_INTRO: &str = "Ce n'est pas un test : une façon d'explorer.";
 pub const ACCUEIL_SITUATION: &str = "Ma situation";
 pub const ACCUEIL_SITUATION_AIDE: &str = "pour changer";
+pub const ACCUEIL_DEPARTEMENT: &str = "Ton département";
+pub const ACCUEIL_DEPARTEMENT_AUCUN: &str = "pas choisi";
+pub const ACCUEIL_DEPARTEMENT_AIDE: &str = "pour changer";
 pub const MENU_QUIZ: &str = "Découvrir mes centres d'intérêt";
 pub const MENU_EXPLORER: &str = "Explorer les métiers par domaine";
 pub const MENU_RECHERCHE: &str = "Rechercher un métier ou une formation";
 pub const MENU_APPRENTISSAGE: &str = "L'apprentissage";
 pub const MENU_CONTACTS: &str = "Parler à quelqu'un";
+pub const MENU_LIEUX: &str = "Où se former en Normandie";
+pub const LIEUX_TITRE: &str = "Où se former en Normandie";
+pub const LIEUX_DEPARTEMENTS: &str = "Départements";
+pub const LIEUX_ETABLISSEMENTS: &str = "Établissements";
+pub const LIEUX_AIDE: &str =
+    "Lycées, CFA, IUT, écoles : choisis un établissement pour voir ce qu'on y apprend.";
+pub const LIEUX_VIDE: &str =
+    "Pas encore d'établissement connu ici dans Boussole : demande au 0800 050 000 (appel gratuit).";
 pub const MENU_RESULTATS: &str = "Revoir mes résultats";
 pub const MENU_ENREGISTRER: &str = "Enregistrer mes réponses sur cet ordinateur";
 pub const MENU_EFFACER: &str = "Effacer mes données enregistrées";
@@ -27,6 +46,7 @@ pub const QUIZ_TITRE_RAPIDE: &str = "Questionnaire rapide";
 pub const QUIZ_TITRE_COMPLET: &str = "Questionnaire complet";
 pub const QUIZ_CONSIGNE: &str = "Est-ce que tu aimerais faire cette activité ?";
 pub const QUIZ_VIDE: &str = "Le questionnaire est vide dans ce contenu.";
+pub const QUIZ_TA_REPONSE: &str = "  (ta réponse)";
 
 pub const PROFIL_TITRE: &str = "Mon profil";
 pub const PROFIL_CODE: &str = "Ton code";
@@ -51,16 +71,8 @@ pub const FILTRE_TOUS: &str = "tous";
 pub const FILTRE_SANS_LIEUX: &str = "tous (lieux pas encore renseignés)";
 pub const OUI: &str = "oui";
 pub const NON: &str = "non";
-pub const BUCKET_TRES_PROCHE: &str = "Très proche";
-pub const BUCKET_PROCHE: &str = "Proche";
-pub const BUCKET_A_EXPLORER: &str = "À explorer";
 pub const MARQUE_FAVORI: &str = "*";
 pub const MARQUE_COMPARE: &str = "=";
-pub const RAISON_THEMES: &str = "Tu aimes";
-pub const RAISON_ITEMS: &str = "Tu as aimé";
-pub const RAISON_FILTRES: &str = "Il remplit tes filtres";
-pub const RAISON_PROFIL: &str = "Son profil ressemble au tien.";
-pub const RAISON_CORRELATION: &str = "Ressemblance avec ton profil";
 
 pub const TAB_METIER: &str = "Le métier";
 pub const FICHE_METIER_TITRE: &str = "Fiche métier";
@@ -86,10 +98,6 @@ pub const FICHE_POURQUOI_VIDE: &str =
 pub const PARCOURS_DEPUIS: &str = "Depuis";
 pub const PARCOURS_CHANGER: &str = "s : changer de situation";
 pub const PARCOURS_AUCUN: &str = "Aucun parcours trouvé depuis cette situation dans Boussole. Parles-en à un conseiller ou une conseillère.";
-pub const PARCOURS_TOUT_APPRENTISSAGE: &str = "tout en apprentissage";
-pub const PARCOURS_APPRENTISSAGE: &str = "apprentissage possible";
-pub const PARCOURS_VAE: &str = "par la VAE";
-pub const PARCOURS_DUREE_EXPERIENCE: &str = "durée selon l'expérience";
 pub const FICHE_COURTE: &str = "fiche courte";
 pub const FICHE_COURTE_TEXTE: &str = "Boussole n'a pas encore de fiche détaillée pour ce métier. Voici son intitulé officiel dans le répertoire des métiers (ROME).";
 pub const FICHE_COURTE_PROCHES: &str = "Fiches détaillées proches";
@@ -100,7 +108,18 @@ pub const FORMATION_VOIES: &str = "Voies";
 pub const FORMATION_ACCES: &str = "On y entre";
 pub const FORMATION_POURSUITES: &str = "Et après";
 pub const FORMATION_METIERS: &str = "Métiers";
-pub const FORMATION_LIEUX: &str = "Où";
+pub const FORMATION_LIEUX: &str = "Où se former en Normandie";
+pub const FORMATION_SANS_LIEU: &str =
+    "Pas de lieu connu en Normandie dans Boussole : demandez au 0800 050 000 (appel gratuit).";
+pub const FICHE_ETABLISSEMENT_TITRE: &str = "Fiche établissement";
+pub const ETABLISSEMENT_TYPE: &str = "Type";
+pub const ETABLISSEMENT_COMMUNE: &str = "Commune";
+pub const ETABLISSEMENT_UAI: &str = "Code UAI";
+pub const ETABLISSEMENT_SITE: &str = "Site";
+pub const ETABLISSEMENT_TELEPHONE: &str = "Téléphone";
+pub const ETABLISSEMENT_ENSEIGNE: &str = "Ce qu'on y apprend";
+pub const KIND_ETABLISSEMENT: &str = "Établissements";
+pub const NORMANDIE_LIEUX: &str = "Où se former";
 
 pub const EXPLORER_TITRE: &str = "Explorer les métiers";
 pub const EXPLORER_DOMAINES: &str = "Domaines";
@@ -159,218 +178,93 @@ pub const MSG_EFFACE: &str = "Tout ce qui était enregistré a été effacé.";
 pub const MSG_RIEN_ECRIT: &str = "Ici, Boussole n'écrit rien.";
 pub const MSG_REJETE: &str = "Mis de côté : la liste se complète.";
 
-/// Key and action pairs for the bottom bar and the help.
-pub type Keys = &'static [(&'static str, &'static str)];
+// Keys, as the bottom bar and the help write them (the tables that bind
+// them are in each screen, see `keys`).
+pub const TOUCHE_ENTREE: &str = "Entrée";
+pub const TOUCHE_ECHAP: &str = "Échap";
+pub const TOUCHE_TAB: &str = "Tab";
+pub const TOUCHE_HAUT_BAS: &str = "↑↓";
+pub const TOUCHE_GAUCHE: &str = "←";
+pub const TOUCHE_GAUCHE_DROITE: &str = "← →";
+pub const TOUCHE_PAGE_SUIVANTE: &str = "PgSuiv";
+pub const TOUCHE_MENU: &str = "1-5";
+pub const TOUCHE_NOTES: &str = "0-4";
+pub const TOUCHE_LETTRES: &str = "lettres";
+pub const TOUCHE_SLASH: &str = "/";
+pub const TOUCHE_AIDE: &str = "?";
+pub const TOUCHE_AIDE_F1: &str = "? ou F1";
+pub const TOUCHE_Q: &str = "q";
+pub const TOUCHE_P: &str = "p";
+pub const TOUCHE_D: &str = "d";
+pub const TOUCHE_N: &str = "n";
+pub const TOUCHE_X: &str = "x";
+pub const TOUCHE_F: &str = "f";
+pub const TOUCHE_C: &str = "c";
+pub const TOUCHE_E: &str = "e";
+pub const TOUCHE_V: &str = "v";
+pub const TOUCHE_CTRL_C: &str = "Ctrl+C";
+pub const TOUCHE_HJKL: &str = "h j k l";
+pub const TOUCHE_TABS: &str = "Tab / Maj+Tab";
+pub const TOUCHE_PAGES: &str = "PgPréc / PgSuiv";
+pub const TOUCHE_BOUTS: &str = "Début / Fin";
+// The arrows, written in words when drawing in ASCII.
+pub const TOUCHE_ASCII_HAUT_BAS: &str = "Haut/Bas";
+pub const TOUCHE_ASCII_GAUCHE_DROITE: &str = "Gauche/Droite";
+pub const TOUCHE_ASCII_GAUCHE: &str = "Gauche";
+pub const TOUCHE_ASCII_DROITE: &str = "Droite";
 
-pub const KEYS_ACCUEIL: Keys = &[
-    ("1-5", "choisir"),
-    ("↑↓", "se déplacer"),
-    ("Entrée", "ouvrir"),
-    ("/", "chercher"),
-    ("?", "aide"),
-    ("q", "quitter"),
-];
-pub const KEYS_QUIZ: Keys = &[
-    ("0-4", "répondre"),
-    ("n", "je ne sais pas"),
-    ("←", "précédente"),
-    ("Échap", "arrêter"),
-    ("?", "aide"),
-];
-pub const KEYS_PROFIL: Keys = &[
-    ("Entrée", "voir les métiers"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_RESULTATS: Keys = &[
-    ("Entrée", "fiche"),
-    ("x", "pas pour moi"),
-    ("f", "favori"),
-    ("c", "comparer"),
-    ("e", "exporter"),
-    ("v", "comparaison"),
-    ("Tab", "filtres"),
-    ("?", "aide"),
-];
-pub const KEYS_FICHE: Keys = &[
-    ("← →", "onglets"),
-    ("Entrée", "ouvrir"),
-    ("f", "favori"),
-    ("c", "comparer"),
-    ("p", "parler"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_FORMATION: Keys = &[
-    ("↑↓", "choisir"),
-    ("Entrée", "ouvrir"),
-    ("p", "parler"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_EXPLORER: Keys = &[
-    ("↑↓", "choisir"),
-    ("Tab", "changer de colonne"),
-    ("Entrée", "ouvrir"),
-    ("Échap", "retour"),
-    ("?", "aide"),
-];
-pub const KEYS_RECHERCHE: Keys = &[
-    ("lettres", "chercher"),
-    ("↑↓", "choisir"),
-    ("Entrée", "ouvrir"),
-    ("Échap", "retour"),
-];
-pub const KEYS_APPRENTISSAGE: Keys = &[
-    ("↑↓", "choisir"),
-    ("← →", "changer"),
-    ("PgSuiv", "lire la suite"),
-    ("Échap", "retour"),
-];
-pub const KEYS_CONTACTS: Keys = &[("↑↓", "faire défiler"), ("Échap", "retour"), ("?", "aide")];
-pub const KEYS_COMPARER: Keys = &[
-    ("← →", "choisir"),
-    ("↑↓", "faire défiler"),
-    ("x", "retirer"),
-    ("Entrée", "fiche"),
-    ("Échap", "retour"),
-];
+// What keys do, in the bottom bar.
+pub const ACTION_CHOISIR: &str = "choisir";
+pub const ACTION_SE_DEPLACER: &str = "se déplacer";
+pub const ACTION_OUVRIR: &str = "ouvrir";
+pub const ACTION_CHERCHER: &str = "chercher";
+pub const ACTION_AIDE: &str = "aide";
+pub const ACTION_QUITTER: &str = "quitter";
+pub const ACTION_TOUT_EFFACER: &str = "tout effacer";
+pub const ACTION_TERMINER: &str = "terminer";
+pub const ACTION_REPONDRE: &str = "répondre";
+pub const ACTION_NE_SAIT_PAS: &str = "je ne sais pas";
+pub const ACTION_PRECEDENTE: &str = "précédente";
+pub const ACTION_ARRETER: &str = "arrêter";
+pub const ACTION_VOIR_METIERS: &str = "voir les métiers";
+pub const ACTION_RETOUR: &str = "retour";
+pub const ACTION_FICHE: &str = "fiche";
+pub const ACTION_PAS_POUR_MOI: &str = "pas pour moi";
+pub const ACTION_FAVORI: &str = "favori";
+pub const ACTION_COMPARER: &str = "comparer";
+pub const ACTION_EXPORTER: &str = "exporter";
+pub const ACTION_COMPARAISON: &str = "comparaison";
+pub const ACTION_FILTRES: &str = "filtres";
+pub const ACTION_ONGLETS: &str = "onglets";
+pub const ACTION_PARLER: &str = "parler";
+pub const ACTION_DEPARTEMENT: &str = "département";
+pub const ACTION_CHANGER_COLONNE: &str = "changer de colonne";
+pub const ACTION_CHANGER: &str = "changer";
+pub const ACTION_LIRE_SUITE: &str = "lire la suite";
+pub const ACTION_DEFILER: &str = "faire défiler";
+pub const ACTION_RETIRER: &str = "retirer";
 
-/// Extra lines of the help, common to every screen.
-pub const AIDE_COMMUNE: Keys = &[
-    ("/", "rechercher, depuis n'importe quel écran"),
-    ("h j k l", "comme les flèches (sauf dans la recherche)"),
-    ("Échap", "revenir à l'écran précédent"),
-    ("? ou F1", "cette aide"),
-    ("Tab / Maj+Tab", "passer d'une zone à l'autre"),
-    ("PgPréc / PgSuiv", "page précédente / suivante"),
-    ("Début / Fin", "premier / dernier élément"),
-    (
-        "q",
-        "quitter (demande confirmation pendant le questionnaire)",
-    ),
-    ("Ctrl+C", "quitter tout de suite"),
-];
+// Lines of the help for the keys of every screen.
+pub const AIDE_CHERCHER: &str = "rechercher, depuis n'importe quel écran";
+pub const AIDE_HJKL: &str = "comme les flèches (sauf dans la recherche)";
+pub const AIDE_RETOUR: &str = "revenir à l'écran précédent";
+pub const AIDE_AIDE: &str = "cette aide";
+pub const AIDE_ZONES: &str = "passer d'une zone à l'autre";
+pub const AIDE_PAGES: &str = "page précédente / suivante";
+pub const AIDE_BOUTS: &str = "premier / dernier élément";
+pub const AIDE_QUITTER: &str = "quitter (demande confirmation pendant le questionnaire)";
+pub const AIDE_INTERROMPRE: &str = "quitter tout de suite";
+pub const AIDE_TOUT_EFFACER: &str = "tout effacer et revenir à l'accueil";
+pub const AIDE_TERMINER: &str = "terminer la session (demande confirmation)";
+
+/// "Parcours 1 : 3 ans en tout"
+pub fn parcours_titre(n: usize, r: &crate::parcours::Route<'_>) -> String {
+    format!("Parcours {n} : {}", crate::present::duree_parcours(r))
+}
 
 /// "Activité 3 / 30"
 pub fn quiz_progression(pos: usize, total: usize) -> String {
     format!("Activité {pos} / {total}")
-}
-
-/// "niveau 3 = CAP"
-pub fn niveau(n: u8) -> &'static str {
-    match n {
-        0 => "pas encore de diplôme",
-        3 => "niveau 3 = CAP",
-        4 => "niveau 4 = bac, BP",
-        5 => "niveau 5 = bac+2 (BTS…)",
-        6 => "niveau 6 = bac+3 (licence, BUT…)",
-        7 => "niveau 7 = bac+5 (master, ingénieur)",
-        8 => "niveau 8 = doctorat",
-        _ => "niveau inconnu",
-    }
-}
-
-/// Short label of a level for filters: "jusqu'au bac+2".
-pub fn niveau_vise(n: u8) -> &'static str {
-    match n {
-        3 => "CAP",
-        4 => "bac",
-        5 => "bac+2",
-        6 => "bac+3",
-        7 => "bac+5",
-        8 => "doctorat",
-        _ => "?",
-    }
-}
-
-pub fn duree_mois(m: u32) -> String {
-    match m {
-        1 => "1 mois".to_string(),
-        m if m % 12 == 0 => {
-            let ans = m / 12;
-            if ans == 1 {
-                "1 an".to_string()
-            } else {
-                format!("{ans} ans")
-            }
-        }
-        m => format!("{m} mois"),
-    }
-}
-
-pub fn voie(v: crate::content::Voie) -> &'static str {
-    use crate::content::Voie;
-    match v {
-        Voie::Scolaire => "scolaire",
-        Voie::Apprentissage => "apprentissage",
-        Voie::Continue => "formation continue",
-        Voie::Vae => "VAE",
-    }
-}
-
-pub fn parcours_titre(n: usize, duree: Option<u32>) -> String {
-    match duree {
-        Some(m) => format!("Parcours {n} : {}", duree_mois(m)),
-        None => format!("Parcours {n} : {PARCOURS_DUREE_EXPERIENCE}"),
-    }
-}
-
-pub fn salaire(taux: u8, montant: f64, date: &str) -> String {
-    format!(
-        "{taux} % du SMIC, soit au moins {} € brut par mois (SMIC au {})",
-        euros(montant),
-        date_fr(date)
-    )
-}
-
-/// 1823.03 -> "1 823,03"
-pub fn euros(x: f64) -> String {
-    let cents = (x * 100.0).round() as i64;
-    let (units, cents) = (cents / 100, cents % 100);
-    let digits = units.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(' ');
-        }
-        grouped.push(ch);
-    }
-    format!("{grouped},{cents:02}")
-}
-
-/// "2026-01-01" -> "1er janvier 2026"
-pub fn date_fr(iso: &str) -> String {
-    const MOIS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let parts: Vec<&str> = iso.split('-').collect();
-    let (Some(y), Some(m), Some(d)) = (parts.first(), parts.get(1), parts.get(2)) else {
-        return iso.to_string();
-    };
-    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
-        return iso.to_string();
-    };
-    let Some(mois) = MOIS.get(m.wrapping_sub(1)) else {
-        return iso.to_string();
-    };
-    let jour = if d == 1 {
-        "1er".to_string()
-    } else {
-        d.to_string()
-    };
-    format!("{jour} {mois} {y}")
 }
 
 pub fn age(a: u8) -> String {
@@ -412,28 +306,4 @@ pub fn inactif(secs: u16) -> String {
 
 pub fn trop_petit(w: u16, h: u16) -> String {
     format!("Taille actuelle : {w} × {h}")
-}
-
-pub fn ressemblance(score: f64) -> String {
-    format!(
-        "{RAISON_CORRELATION} : {:.0} %",
-        (score.max(0.0) * 100.0).round()
-    )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn french_formats() {
-        assert_eq!(euros(1823.03), "1 823,03");
-        assert_eq!(euros(492.2181), "492,22");
-        assert_eq!(date_fr("2026-01-01"), "1er janvier 2026");
-        assert_eq!(date_fr("2019-12-25"), "25 décembre 2019");
-        assert_eq!(date_fr("n'importe"), "n'importe");
-        assert_eq!(duree_mois(24), "2 ans");
-        assert_eq!(duree_mois(18), "18 mois");
-        assert_eq!(annee(1), "1re année");
-    }
 }

@@ -4,6 +4,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::symbols::{border, scrollbar};
 
+use super::strings as s;
+
 /// The drawing characters: Unicode, or plain ASCII for old terminals and
 /// non-UTF-8 locales (`--ascii`).
 #[derive(Debug, Clone, PartialEq)]
@@ -106,30 +108,31 @@ impl Glyphs {
             return k;
         }
         match k {
-            "↑↓" | "↑ ↓" => "Haut/Bas",
-            "← →" => "Gauche/Droite",
-            "←" => "Gauche",
-            "→" => "Droite",
+            s::TOUCHE_HAUT_BAS | "↑ ↓" => s::TOUCHE_ASCII_HAUT_BAS,
+            s::TOUCHE_GAUCHE_DROITE => s::TOUCHE_ASCII_GAUCHE_DROITE,
+            s::TOUCHE_GAUCHE => s::TOUCHE_ASCII_GAUCHE,
+            "→" => s::TOUCHE_ASCII_DROITE,
             other => other,
         }
     }
 }
 
-/// Which palette to use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// The colour theme: `--theme` on the command line and `theme` in the
+/// configuration file ("defaut", "contraste", "mono"). `Defaut` uses 16 ANSI
+/// colours, so the terminal's own palette applies; `Contraste` is for
+/// projectors; `Mono` has no colour at all (chosen when NO_COLOR is set).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum ThemeName {
-    /// 16 ANSI colours, so the terminal's own palette applies.
     #[default]
     Defaut,
-    /// Strong contrast, for projectors.
     Contraste,
-    /// No colour at all (chosen when NO_COLOR is set).
     Mono,
 }
 
 /// The styles the views use.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Theme {
+pub struct Palette {
     pub name: ThemeName,
     pub base: Style,
     pub title: Style,
@@ -146,7 +149,7 @@ pub struct Theme {
     pub glyphs: Glyphs,
 }
 
-impl Theme {
+impl Palette {
     /// The same theme drawn with ASCII characters only.
     pub fn ascii(self) -> Self {
         Self {

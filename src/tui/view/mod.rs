@@ -1,40 +1,35 @@
-//! Views: one function per screen, drawing the model. No I/O, no state change.
+//! Drawing the frame: the header, the screen's body (each screen draws its
+//! own, see `screens`), the key bar and the dialogs. The widgets screens draw
+//! with are in `widgets`.
 
-mod accueil;
-mod comparer;
-mod explorer;
-mod fiches;
-mod infos;
 mod overlay;
-mod profil;
-mod quiz;
-mod recherche;
-mod resultats;
-
-use std::borrow::Cow;
-use std::ops::Range;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{
-    Block, Borders, List, ListItem, ListState, Paragraph, Scrollbar, ScrollbarOrientation,
-    ScrollbarState, Wrap,
-};
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::app::{App, Screen};
-use super::strings::{self as s, Keys};
-use super::theme::Theme;
+use super::app::App;
+use super::keys::Shown;
+use super::strings as s;
+use super::theme::Palette;
 use super::wrap;
 
 /// The smallest terminal the guide is drawn in.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
-pub use accueil::FIRST_MENU_ROW;
 
-/// Draws the whole screen.
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
+/// Draws the whole screen with nothing kept from earlier frames (tests,
+/// one-off frames). The terminal loop uses [`draw`].
+pub fn view(app: &App, theme: &Palette, frame: &mut Frame) {
+    draw(app, theme, &mut wrap::Cache::default(), frame);
+}
+
+/// Draws the whole screen; `texts` keeps the wrapped texts from one frame to
+/// the next (see `wrap`).
+pub fn draw(app: &App, theme: &Palette, texts: &mut wrap::Cache, frame: &mut Frame) {
+    texts.next_frame();
     let area = frame.area();
     // The base style on every cell (a pass over the whole screen: skipped
     // when the base style is the terminal's own, which changes no cell).
@@ -46,96 +41,31 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame) {
         return;
     }
     let [top, body, bottom] = super::layout::frame(area);
-    let (title, keys) = screen_title_keys(app);
+    let screen = app.screen();
+    let keys = screen.shown_keys(app);
     let header = Line::from(vec![
         Span::styled(format!(" {} ", s::APP_TITLE), theme.title),
         Span::styled(
-            format!("{}{title}", theme.glyphs.sep.trim_start()),
+            format!("{}{}", theme.glyphs.sep.trim_start(), screen.title()),
             theme.muted,
         ),
     ]);
     frame.render_widget(Paragraph::new(header), top);
-    match app.screen() {
-        Screen::Accueil { sel } => accueil::view(app, theme, frame, body, *sel),
-        Screen::Questionnaire { form, pos, cursor } => {
-            quiz::view(app, theme, frame, body, *form, *pos, *cursor)
-        }
-        Screen::Profil { scroll } => profil::view(app, theme, frame, body, *scroll),
-        Screen::Resultats { pane, sel, filter } => {
-            resultats::view(app, theme, frame, body, *pane, *sel, *filter)
-        }
-        Screen::FicheMetier {
-            id,
-            tab,
-            sel,
-            scroll,
-        } => fiches::metier(app, theme, frame, body, id, *tab, *sel, *scroll),
-        Screen::FicheFormation { id, sel } => fiches::formation(app, theme, frame, body, id, *sel),
-        Screen::FicheRome { code, sel } => fiches::rome(app, theme, frame, body, code, *sel),
-        Screen::Explorer {
-            domaine,
-            sel,
-            right,
-        } => explorer::view(app, theme, frame, body, *domaine, *sel, *right),
-        Screen::Recherche { query, sel } => recherche::view(app, theme, frame, body, query, *sel),
-        Screen::Apprentissage { field, scroll } => {
-            infos::apprentissage(app, theme, frame, body, *field, *scroll)
-        }
-        Screen::Contacts { scroll } => infos::contacts(app, theme, frame, body, *scroll),
-        Screen::Comparer { sel, scroll } => comparer::view(app, theme, frame, body, *sel, *scroll),
-    }
+    screen.view(app, theme, frame, texts, body);
     frame.render_widget(
-        Paragraph::new(key_bar(
-            keys,
-            app.flash.as_deref(),
-            theme,
-            bottom.width,
-            app.storage.is_some(),
-        )),
+        Paragraph::new(key_bar(&keys, app.flash.as_deref(), theme, bottom.width)),
         bottom,
     );
     if let Some(o) = app.overlay {
-        overlay::view(app, theme, frame, area, o, keys);
+        overlay::view(app, theme, frame, area, o, &keys);
     }
     if let Some(secs) = app.idle_countdown {
         overlay::idle(theme, frame, area, secs);
     }
 }
 
-/// The screen's name for the header, and its keys for the bottom bar.
-fn screen_title_keys(app: &App) -> (&'static str, Keys) {
-    match app.screen() {
-        Screen::Accueil { .. } => (s::APP_SUBTITLE, s::KEYS_ACCUEIL),
-        Screen::Questionnaire { form, .. } => (
-            if *form == crate::quiz::Form::Rapide {
-                s::QUIZ_TITRE_RAPIDE
-            } else {
-                s::QUIZ_TITRE_COMPLET
-            },
-            s::KEYS_QUIZ,
-        ),
-        Screen::Profil { .. } => (s::PROFIL_TITRE, s::KEYS_PROFIL),
-        Screen::Resultats { .. } => (s::RESULTATS_TITRE, s::KEYS_RESULTATS),
-        Screen::FicheMetier { .. } => (s::FICHE_METIER_TITRE, s::KEYS_FICHE),
-        Screen::FicheFormation { .. } | Screen::FicheRome { .. } => {
-            (s::FORMATION_NIVEAU, s::KEYS_FORMATION)
-        }
-        Screen::Explorer { .. } => (s::EXPLORER_TITRE, s::KEYS_EXPLORER),
-        Screen::Recherche { .. } => (s::RECHERCHE_TITRE, s::KEYS_RECHERCHE),
-        Screen::Apprentissage { .. } => (s::APPRENTISSAGE_TITRE, s::KEYS_APPRENTISSAGE),
-        Screen::Contacts { .. } => (s::CONTACTS_TITRE, s::KEYS_CONTACTS),
-        Screen::Comparer { .. } => (s::COMPARER_TITRE, s::KEYS_COMPARER),
-    }
-}
-
 /// The bottom bar: as many of the screen's keys as fit, "?" (help) always last.
-fn key_bar<'a>(
-    keys: Keys,
-    flash: Option<&'a str>,
-    theme: &Theme,
-    width: u16,
-    can_write: bool,
-) -> Line<'a> {
+fn key_bar<'a>(keys: &[Shown], flash: Option<&'a str>, theme: &Palette, width: u16) -> Line<'a> {
     if let Some(msg) = flash {
         return Line::from(Span::styled(format!(" {msg}"), theme.warning));
     }
@@ -143,16 +73,12 @@ fn key_bar<'a>(
         |k: &'static str, a: &str| theme.glyphs.key(k).chars().count() + a.chars().count() + 4;
     let help = keys
         .iter()
-        .find(|(k, _)| *k == "?")
+        .find(|(k, _)| *k == s::TOUCHE_AIDE)
         .copied()
-        .unwrap_or(("?", "aide"));
+        .unwrap_or((s::TOUCHE_AIDE, s::ACTION_AIDE));
     let mut room = usize::from(width).saturating_sub(1 + cost(help.0, help.1));
     let mut chosen: Vec<(&str, &str)> = Vec::new();
-    // Exporting is offered only where this session may write (never in kiosk mode).
-    for (k, a) in keys
-        .iter()
-        .filter(|(k, _)| *k != "?" && (can_write || *k != "e"))
-    {
+    for (k, a) in keys.iter().filter(|(k, _)| *k != s::TOUCHE_AIDE) {
         let c = cost(k, a);
         if c > room {
             break;
@@ -172,401 +98,11 @@ fn key_bar<'a>(
     Line::from(spans)
 }
 
-fn too_small(theme: &Theme, frame: &mut Frame, area: Rect) {
+fn too_small(theme: &Palette, frame: &mut Frame, area: Rect) {
     let lines = vec![
         Line::from(Span::styled(s::TROP_PETIT, theme.title)),
         Line::from(s::trop_petit(area.width, area.height)),
         Line::from(s::TROP_PETIT_AIDE),
     ];
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), area);
-}
-
-/// A bordered block, highlighted when focused (thicker border, and colour).
-pub(super) fn block<'a>(title: &'a str, focused: bool, theme: &Theme) -> Block<'a> {
-    let g = &theme.glyphs;
-    let b = Block::default()
-        .borders(Borders::ALL)
-        .border_set(if focused { g.border_focus } else { g.border })
-        .border_style(if focused {
-            theme.focus_border
-        } else {
-            theme.border
-        });
-    if title.is_empty() {
-        b
-    } else {
-        b.title(Span::styled(
-            format!(" {title} "),
-            if focused { theme.title } else { theme.base },
-        ))
-    }
-}
-
-fn scrollbar(theme: &Theme) -> Scrollbar<'_> {
-    Scrollbar::new(ScrollbarOrientation::VerticalRight)
-        .symbols(theme.glyphs.scrollbar.clone())
-        .begin_symbol(None)
-        .end_symbol(None)
-}
-
-/// The rows of a list: `len` of them; row `i` is built by `row(i)` and takes
-/// `height(i)` lines. Only the rows that show are built.
-pub(super) struct ListRows<H, R> {
-    pub len: usize,
-    pub height: H,
-    pub row: R,
-}
-
-/// Rows of one line each (a `ListItem` made of a `Line`).
-pub(super) fn one_line_rows<'a, R>(len: usize, row: R) -> ListRows<fn(usize) -> usize, R>
-where
-    R: Fn(usize) -> ListItem<'a>,
-{
-    ListRows {
-        len,
-        height: |_| 1,
-        row,
-    }
-}
-
-/// A list with its selection and a scrollbar when it does not fit.
-pub(super) fn list<'a, H, R>(
-    frame: &mut Frame,
-    area: Rect,
-    rows: ListRows<H, R>,
-    sel: Option<usize>,
-    block: Block<'_>,
-    theme: &Theme,
-) where
-    H: Fn(usize) -> usize,
-    R: Fn(usize) -> ListItem<'a>,
-{
-    let len = rows.len;
-    let inner_height = usize::from(area.height.saturating_sub(2));
-    let shown = shown_rows(&rows, sel, usize::from(block.inner(area).height));
-    let items: Vec<ListItem<'a>> = shown.clone().map(&rows.row).collect();
-    let widget = List::new(items)
-        .block(block)
-        .highlight_style(theme.selected)
-        .highlight_symbol("> ");
-    // (A selected row taller than the list leaves no row shown.)
-    let sel_shown = sel.and_then(|s| s.min(len.saturating_sub(1)).checked_sub(shown.start));
-    let mut state = ListState::default().with_selected(sel_shown);
-    frame.render_stateful_widget(widget, area, &mut state);
-    if len > inner_height {
-        let mut sb = ScrollbarState::new(len).position(sel.unwrap_or(0));
-        frame.render_stateful_widget(scrollbar(theme), area, &mut sb);
-    }
-}
-
-/// The rows a list drawn with a fresh `ListState` shows: from the first, or
-/// scrolled just enough to show the selection (as ratatui's `List` does).
-fn shown_rows<H, R>(rows: &ListRows<H, R>, sel: Option<usize>, max_height: usize) -> Range<usize>
-where
-    H: Fn(usize) -> usize,
-{
-    if rows.len == 0 || max_height == 0 {
-        return 0..0;
-    }
-    let (mut first, mut end, mut height) = (0, 0, 0);
-    while end < rows.len && height + (rows.height)(end) <= max_height {
-        height += (rows.height)(end);
-        end += 1;
-    }
-    let target = sel.map_or(0, |s| s.min(rows.len - 1));
-    while target >= end {
-        height += (rows.height)(end);
-        end += 1;
-        while height > max_height {
-            height -= (rows.height)(first);
-            first += 1;
-        }
-    }
-    first..end
-}
-
-/// Row `n` of a grouped list (see `App::result_rows`): an entry, or a header
-/// naming the group of the entry that follows it.
-pub(super) fn grouped<'a, T>(
-    rows: &[Option<usize>],
-    entries: &'a [T],
-    n: usize,
-    item: impl Fn(&'a T) -> ListItem<'a>,
-    header: impl Fn(&'a T) -> ListItem<'a>,
-) -> ListItem<'a> {
-    let entry = |row: usize| {
-        rows.get(row)
-            .copied()
-            .flatten()
-            .and_then(|i| entries.get(i))
-    };
-    let made = match rows.get(n) {
-        Some(Some(_)) => entry(n).map(item),
-        _ => entry(n + 1).map(header),
-    };
-    // The rows are made from the entries: each has its entry.
-    made.unwrap_or_else(|| ListItem::new(Line::default()))
-}
-
-/// A bordered pane of wrapped text, scrolled.
-pub struct TextPane<'a> {
-    pub area: Rect,
-    pub title: Cow<'a, str>,
-    pub focused: bool,
-    pub lines: Vec<Line<'a>>,
-    pub scroll: u16,
-}
-
-impl<'a> TextPane<'a> {
-    pub(super) fn new(area: Rect, title: impl Into<Cow<'a, str>>, lines: Vec<Line<'a>>) -> Self {
-        Self {
-            area,
-            title: title.into(),
-            focused: false,
-            lines,
-            scroll: 0,
-        }
-    }
-
-    pub(super) fn focused(self, focused: bool) -> Self {
-        Self { focused, ..self }
-    }
-
-    pub(super) fn scroll(self, scroll: u16) -> Self {
-        Self { scroll, ..self }
-    }
-
-    /// Where the text goes, inside the borders.
-    pub fn inner(&self) -> Rect {
-        Block::bordered().inner(self.area)
-    }
-}
-
-/// The text panes of the screen (as its view draws them) for a terminal of
-/// this size. `update` wraps them once per width (see `wrap`).
-pub fn text_panes<'a>(app: &'a App, theme: &Theme, area: Rect) -> Vec<TextPane<'a>> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        return Vec::new();
-    }
-    let [_, body, _] = super::layout::frame(area);
-    match app.screen() {
-        Screen::Accueil { .. } | Screen::Questionnaire { .. } => Vec::new(),
-        Screen::Profil { scroll } => profil::texts(app, theme, body, *scroll),
-        Screen::Resultats { pane, sel, filter } => {
-            resultats::texts(app, theme, body, *pane, *sel, *filter)
-        }
-        Screen::FicheMetier {
-            id, tab, scroll, ..
-        } => fiches::metier_texts(app, theme, body, id, *tab, *scroll),
-        Screen::FicheFormation { id, .. } => fiches::formation_texts(app, theme, body, id),
-        Screen::FicheRome { code, .. } => fiches::rome_texts(app, theme, body, code),
-        Screen::Explorer { domaine, .. } => explorer::texts(app, body, *domaine),
-        Screen::Recherche { query, .. } => recherche::texts(app, body, query),
-        Screen::Apprentissage { field, scroll } => {
-            infos::apprentissage_texts(app, theme, body, *field, *scroll)
-        }
-        Screen::Contacts { scroll } => infos::contacts_texts(app, theme, body, *scroll),
-        Screen::Comparer { sel, scroll } => comparer::texts(app, theme, body, *sel, *scroll),
-    }
-}
-
-/// Draws a text pane, with a scrollbar when the text is longer than the pane.
-/// The text is wrapped once per width (see `wrap`): only the visible rows
-/// are drawn.
-pub(super) fn text(app: &App, frame: &mut Frame, pane: TextPane<'_>, theme: &Theme) {
-    let TextPane {
-        area,
-        title,
-        focused,
-        lines,
-        scroll,
-    } = pane;
-    let block = block(&title, focused, theme);
-    let inner = block.inner(area);
-    let wrapped_now;
-    let wrapped = match app.wrapped.get(wrap::key(&lines, inner.width)) {
-        Some(w) => w,
-        None => {
-            wrapped_now = wrap::Wrapped::new(&lines, inner.width);
-            &wrapped_now
-        }
-    };
-    let total = wrapped.len() as u16;
-    let max = total.saturating_sub(inner.height);
-    let scroll = scroll.min(max);
-    let text = wrap::WrappedText {
-        wrapped,
-        lines: &lines,
-        first: usize::from(scroll),
-        block,
-    };
-    frame.render_widget(text, area);
-    if total > inner.height {
-        let mut sb = ScrollbarState::new(usize::from(max) + 1).position(usize::from(scroll));
-        frame.render_stateful_widget(scrollbar(theme), area, &mut sb);
-    }
-}
-
-/// "Label : value" line.
-pub(super) fn field<'a>(label: &'a str, value: String, theme: &Theme) -> Line<'a> {
-    Line::from(vec![
-        Span::styled(format!("{label} : "), theme.header),
-        Span::raw(value),
-    ])
-}
-
-pub(super) fn heading<'a>(t: &'a str, theme: &Theme) -> Line<'a> {
-    Line::from(Span::styled(t, theme.header))
-}
-
-pub(super) fn bullet(t: &str) -> Line<'_> {
-    Line::from(format!("  - {t}"))
-}
-
-pub(super) fn style_if(cond: bool, style: Style) -> Style {
-    if cond { style } else { Style::default() }
-}
-
-/// A rectangle centred in `area`.
-pub(super) fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::tui::ThemeName;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-
-    fn terminal(w: u16, h: u16) -> Terminal<TestBackend> {
-        Terminal::new(TestBackend::new(w, h)).expect("terminal")
-    }
-
-    /// A list built from its shown rows looks like the whole list.
-    #[test]
-    fn a_list_shows_the_rows_the_whole_list_would() {
-        let theme = Theme::new(ThemeName::Defaut);
-        let label = |i: usize| {
-            if i % 7 == 3 {
-                format!("ligne {i}\nsuite")
-            } else {
-                format!("ligne {i}")
-            }
-        };
-        for len in [0usize, 1, 4, 12, 40] {
-            for height in [2, 3, 6, 12] {
-                for sel in [
-                    None,
-                    Some(0),
-                    Some(len / 2),
-                    Some(len.saturating_sub(1)),
-                    Some(len + 2),
-                ] {
-                    let draw = |whole: bool| {
-                        let mut t = terminal(30, height);
-                        t.draw(|f| {
-                            let area = f.area();
-                            if whole {
-                                let items: Vec<ListItem<'_>> =
-                                    (0..len).map(|i| ListItem::new(label(i))).collect();
-                                let widget = List::new(items)
-                                    .block(block("titre", true, &theme))
-                                    .highlight_style(theme.selected)
-                                    .highlight_symbol("> ");
-                                let mut state = ListState::default().with_selected(sel);
-                                f.render_stateful_widget(widget, area, &mut state);
-                                if len > usize::from(height.saturating_sub(2)) {
-                                    let mut sb =
-                                        ScrollbarState::new(len).position(sel.unwrap_or(0));
-                                    f.render_stateful_widget(scrollbar(&theme), area, &mut sb);
-                                }
-                            } else {
-                                let rows = ListRows {
-                                    len,
-                                    height: |i: usize| label(i).lines().count(),
-                                    row: |i: usize| ListItem::new(label(i)),
-                                };
-                                list(f, area, rows, sel, block("titre", true, &theme), &theme);
-                            }
-                        })
-                        .expect("draw");
-                        t.backend().buffer().clone()
-                    };
-                    assert_eq!(
-                        draw(true),
-                        draw(false),
-                        "len {len}, height {height}, sel {sel:?}"
-                    );
-                }
-            }
-        }
-    }
-
-    /// A text pane drawn from its visible rows looks like the whole text
-    /// scrolled, whether it was wrapped beforehand or not.
-    #[test]
-    fn a_text_pane_shows_the_rows_the_whole_text_would() {
-        let theme = Theme::new(ThemeName::Defaut);
-        let content = crate::content::load_bundled()
-            .expect("bundled content")
-            .content;
-        let mut app = App::new(content);
-        let lines: Vec<Line<'static>> = (0..30)
-            .map(|i| match i % 4 {
-                0 => Line::from(""),
-                1 => Line::from(Span::styled(format!("Titre {i}"), theme.title)),
-                _ => Line::from(format!(
-                    "{i} : un paragraphe assez long pour passer à la ligne, \
-                     avec  des espaces   doubles et des mots{}",
-                    " très".repeat(i % 5)
-                )),
-            })
-            .collect();
-        for (w, h) in [(30u16, 8u16), (47, 13), (80, 24)] {
-            for scroll in [0u16, 1, 5, 17, 60, 500] {
-                let whole = {
-                    let mut t = terminal(w, h);
-                    t.draw(|f| {
-                        let area = f.area();
-                        let block = block("titre", false, &theme);
-                        let inner = block.inner(area);
-                        let para = Paragraph::new(lines.clone()).wrap(Wrap { trim: false });
-                        let total = para.line_count(inner.width) as u16;
-                        let max = total.saturating_sub(inner.height);
-                        let scroll = scroll.min(max);
-                        f.render_widget(para.block(block).scroll((scroll, 0)), area);
-                        if total > inner.height {
-                            let mut sb = ScrollbarState::new(usize::from(max) + 1)
-                                .position(usize::from(scroll));
-                            f.render_stateful_widget(scrollbar(&theme), area, &mut sb);
-                        }
-                    })
-                    .expect("draw");
-                    t.backend().buffer().clone()
-                };
-                for cached in [false, true] {
-                    let area = Rect::new(0, 0, w, h);
-                    let pane = || TextPane::new(area, "titre", lines.clone()).scroll(scroll);
-                    if cached {
-                        app.wrapped.keep([(lines.as_slice(), pane().inner().width)]);
-                    }
-                    let mut t = terminal(w, h);
-                    t.draw(|f| text(&app, f, pane(), &theme)).expect("draw");
-                    assert_eq!(
-                        t.backend().buffer(),
-                        &whole,
-                        "{w}x{h}, scroll {scroll}, cached {cached}"
-                    );
-                }
-            }
-        }
-    }
 }

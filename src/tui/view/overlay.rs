@@ -6,22 +6,26 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::super::app::{App, Overlay};
-use super::super::strings::{self as s, Keys};
-use super::super::theme::Theme;
-use super::{block, centered, style_if};
+use super::super::keys::{self, Shown};
+use super::super::strings as s;
+use super::super::theme::Palette;
+use super::super::widgets::{block, centered, style_if};
 
-pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Overlay, keys: Keys) {
+pub fn view(
+    app: &App,
+    theme: &Palette,
+    frame: &mut Frame,
+    area: Rect,
+    overlay: Overlay,
+    shown: &[Shown],
+) {
     let (title, lines, width, height) = match overlay {
         Overlay::Help => {
             let mut lines = Vec::new();
-            for (k, a) in keys.iter().chain(
-                s::AIDE_COMMUNE
-                    .iter()
-                    .filter(|(ck, _)| !keys.iter().any(|(k, _)| k == ck)),
-            ) {
+            for (k, a) in keys::help(shown, app.kiosk) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("{:<16}", theme.glyphs.key(k)), theme.key),
-                    Span::raw(*a),
+                    Span::raw(a),
                 ]));
             }
             lines.push(Line::from(""));
@@ -121,7 +125,7 @@ pub fn view(app: &App, theme: &Theme, frame: &mut Frame, area: Rect, overlay: Ov
 }
 
 /// The kiosk idle warning, over everything else.
-pub fn idle(theme: &Theme, frame: &mut Frame, area: Rect, secs: u16) {
+pub fn idle(theme: &Palette, frame: &mut Frame, area: Rect, secs: u16) {
     let rect = centered(area, 50, 6);
     frame.render_widget(Clear, rect);
     let lines = vec![
