@@ -263,3 +263,27 @@ fn huge_or_wrong_arguments_are_refused_in_french_without_panic() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--kiosk n'écrit aucun fichier"));
     assert!(!schema.exists());
 }
+
+#[test]
+fn the_guide_never_sends_escape_sequences_from_paths() {
+    // A home directory whose name would set the window title.
+    let base = tempfile::tempdir().expect("tempdir");
+    let home = base.path().join("maison\u{1b}]0;PWNED\u{7}");
+    std::fs::create_dir_all(&home).expect("home");
+    let mut s = Session::start(&[BIN], &home);
+    s.wait_for("Découvrir mes centres d'intérêt");
+    s.send("/electricien\r");
+    s.wait_for("Fiche métier");
+    s.send("e");
+    s.wait_for("Exporter mon résumé");
+    s.send("o");
+    s.wait_for("Résumé enregistré");
+    s.send("\x03");
+    let _ = s.wait_exit(TIMEOUT);
+    let out = s.output();
+    assert!(
+        !out.windows(4).any(|w| w == b"\x1b]0;"),
+        "an OSC sequence reached the terminal"
+    );
+    assert!(!out.contains(&0x07), "BEL reached the terminal");
+}
