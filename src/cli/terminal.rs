@@ -175,6 +175,8 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
 /// content (built from `content` when absent).
 pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<()> {
     let app = prepare_app(content, &opts, index);
+    // Before the watchdog starts watching stdin.
+    reopen_input();
     guard::install()?;
     if opts.theme == ThemeName::Mono {
         // With NO_COLOR, crossterm would also drop the reset that keeps
@@ -239,7 +241,6 @@ fn reopen_input() {
 /// Raw mode, the alternate screen, bracketed paste, and a terminal whose
 /// drawing area is bounded.
 fn open_screen() -> io::Result<Screen> {
-    reopen_input();
     ratatui::crossterm::terminal::enable_raw_mode()?;
     execute!(
         io::stdout(),
