@@ -251,6 +251,26 @@ fn huge_or_wrong_arguments_are_refused_in_french_without_panic() {
             "{err}"
         );
     }
+    for (args, expected) in [
+        (
+            &["search", "--limit", "abc", "e"][..],
+            "« abc » pour --limit <LIMIT> : il faut un nombre entier positif ou nul",
+        ),
+        (
+            &["search", "--limit", "99999999999999999999999", "e"][..],
+            "pour --limit <LIMIT> : nombre trop grand",
+        ),
+        (
+            &["--kiosq"][..],
+            "option inconnue « --kiosq » (vouliez-vous dire --kiosk ?)",
+        ),
+    ] {
+        let o = run_without_terminal(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+    }
     let dir = tempfile::tempdir().expect("tempdir");
     let schema = dir.path().join("schema");
     let o = run_without_terminal(&[

@@ -295,6 +295,22 @@ fn usage_error(e: &clap::Error) -> ExitCode {
     }
 }
 
+/// Why a value was refused, from the parser's (English) reason.
+fn validation_fr(e: &clap::Error) -> String {
+    let reason = std::error::Error::source(e)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    if let Some((_, range)) = reason.split_once(" is not in ")
+        && let Some((low, high)) = range.split_once("..=")
+    {
+        return format!("il faut un nombre entier de {low} à {high}");
+    }
+    if reason.contains("too large") {
+        return "nombre trop grand".to_string();
+    }
+    "il faut un nombre entier positif ou nul".to_string()
+}
+
 /// A wrong command line, in French (clap's own messages are in English).
 fn usage_fr(e: &clap::Error) -> String {
     use clap::error::{ContextKind as C, ContextValue, ErrorKind as K};
@@ -317,7 +333,8 @@ fn usage_fr(e: &clap::Error) -> String {
         }
         K::ValueValidation => {
             format!(
-                "valeur impossible « {value} » pour {arg} : il faut un nombre entier positif ou nul"
+                "valeur impossible « {value} » pour {arg} : {}",
+                validation_fr(e)
             )
         }
         K::UnknownArgument => {
