@@ -82,6 +82,10 @@ struct Formations {
     formation: Vec<Formation>,
 }
 #[derive(Deserialize)]
+struct Financement {
+    dispositif: Vec<Dispositif>,
+}
+#[derive(Deserialize)]
 struct Etablissements {
     etablissement: Vec<Etablissement>,
 }
@@ -100,6 +104,8 @@ struct QuestionnaireFile {
     ne_sait_pas: String,
     theme: Vec<ThemeInfo>,
     item: Vec<Item>,
+    #[serde(default)]
+    item_adulte: Vec<Item>,
 }
 #[derive(Deserialize)]
 struct ApprentissageFile {
@@ -153,6 +159,7 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
                 ne_sait_pas: q.ne_sait_pas,
                 theme: q.theme,
                 item: q.item,
+                item_adulte: q.item_adulte,
             }
         },
         apprentissage: {
@@ -168,6 +175,9 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
         contacts: read::<Contacts>(&single(FileKind::Contacts)).contact,
         etablissements: many(FileKind::Etablissements)
             .flat_map(|p| read::<Etablissements>(p).etablissement)
+            .collect(),
+        financement: many(FileKind::Financement)
+            .flat_map(|p| read::<Financement>(p).dispositif)
             .collect(),
     }
 }

@@ -480,10 +480,27 @@ fn acronyms_and_routes_find_what_they_say() {
             let open = match h.kind {
                 Kind::Formation => c.formation(&h.id).is_some_and(|f| f.has_voie(voie)),
                 Kind::Etablissement => cfa(&h.id),
+                // How to pay for it: France VAE for "vae".
+                Kind::Dispositif => query == "vae" && h.id == "france-vae",
                 _ => false,
             };
             assert!(open, "{query}: {h:?}");
         }
+    }
+    // The adults' words lead to the funding screen's schemes first.
+    for (query, id) in [
+        ("vae", "france-vae"),
+        ("cpf", "cpf"),
+        ("reconversion", "cep"),
+        ("transition", "ptp"),
+    ] {
+        let hits = index.search(query, SEARCH_LIMIT);
+        assert!(
+            hits.iter()
+                .take(3)
+                .any(|h| h.kind == Kind::Dispositif && h.id == id),
+            "{query}: {hits:?}"
+        );
     }
 }
 

@@ -15,6 +15,7 @@ use boussole::quiz::{self, Answers, Form, Profile};
 use boussole::search::{Index, Kind};
 
 use super::plain;
+use super::strings as s;
 
 /// The person's session in plain mode.
 struct State<'c> {
@@ -37,7 +38,7 @@ enum Choice {
 fn choose(input: &mut impl BufRead, out: &mut impl Write, max: usize) -> Result<Choice> {
     let mut line = String::new();
     loop {
-        write!(out, "Ton choix (un nombre de 0 à {max}) : ")?;
+        write!(out, "{}", s::ton_choix(max))?;
         out.flush()?;
         line.clear();
         if input.read_line(&mut line)? == 0 {
@@ -46,10 +47,7 @@ fn choose(input: &mut impl BufRead, out: &mut impl Write, max: usize) -> Result<
         }
         match line.trim().parse::<usize>() {
             Ok(n) if n <= max => return Ok(Choice::Number(n)),
-            _ => writeln!(
-                out,
-                "Je n'ai pas compris. Tape seulement un nombre de 0 à {max}, puis Entrée."
-            )?,
+            _ => writeln!(out, "{}", s::pas_compris(max))?,
         }
     }
 }
@@ -84,37 +82,32 @@ pub fn run(content: &Content, input: &mut impl BufRead, out: &mut impl Write) ->
         profile: None,
         rejected: HashSet::new(),
     };
-    writeln!(
-        out,
-        "Boussole : métiers, formations et apprentissage en Normandie."
-    )?;
-    writeln!(out, "Ce n'est pas un test : une façon d'explorer.")?;
+    writeln!(out, "{} : {}.", s::APP_TITLE, s::APP_SUBTITLE)?;
+    writeln!(out, "{}", s::ACCUEIL_INTRO)?;
     loop {
         let situation = content
             .situations
             .get(st.situation)
             .map_or("", |s| s.libelle.as_str());
         writeln!(out)?;
-        writeln!(out, "Ta situation : {situation}.")?;
-        writeln!(out, "Menu principal.")?;
-        let mut entries: Vec<(&str, u8)> = vec![
-            ("Découvrir mes centres d'intérêt, questionnaire rapide", 1),
-            ("Découvrir mes centres d'intérêt, questionnaire complet", 2),
-        ];
+        writeln!(out, "{}", s::ta_situation(situation))?;
+        writeln!(out, "{}", s::MENU_PRINCIPAL)?;
+        let mut entries: Vec<(&str, u8)> =
+            vec![(s::MENU_QUIZ_RAPIDE, 1), (s::MENU_QUIZ_COMPLET, 2)];
         if st.profile.is_some() {
-            entries.push(("Revoir mes résultats", 3));
+            entries.push((s::MENU_RESULTATS, 3));
         }
         entries.extend([
-            ("Explorer les métiers par domaine", 4),
-            ("Rechercher un métier ou une formation", 5),
-            ("L'apprentissage : les règles et le salaire", 6),
-            ("Parler à quelqu'un", 7),
-            ("Changer ma situation", 8),
+            (s::MENU_EXPLORER, 4),
+            (s::MENU_RECHERCHE, 5),
+            (s::MENU_APPRENTISSAGE, 6),
+            (s::MENU_CONTACTS, 7),
+            (s::MENU_SITUATION, 8),
         ]);
         for (i, (label, _)) in entries.iter().enumerate() {
             writeln!(out, "{}. {label}", i + 1)?;
         }
-        writeln!(out, "0. Quitter")?;
+        writeln!(out, "{}", s::QUITTER)?;
         let Choice::Number(n) = choose(input, out, entries.len())? else {
             break;
         };
@@ -138,7 +131,7 @@ pub fn run(content: &Content, input: &mut impl BufRead, out: &mut impl Write) ->
             break;
         }
     }
-    writeln!(out, "Au revoir. Tes réponses n'ont pas été enregistrées.")?;
+    writeln!(out, "{}", s::AU_REVOIR)?;
     Ok(())
 }
 
@@ -149,7 +142,12 @@ fn questionnaire(
     out: &mut impl Write,
     form: Form,
 ) -> Result<bool> {
-    let Some(answers) = plain::ask_items(input, out, st.content, form)? else {
+    let adulte = st
+        .content
+        .situations
+        .get(st.situation)
+        .is_some_and(|s| s.adulte);
+    let Some(answers) = plain::ask_items(input, out, st.content, form, adulte)? else {
         return Ok(false);
     };
     st.profile = Some(quiz::score(&st.content.questionnaire, &answers));
@@ -165,7 +163,18 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
     plain::print_profile(out, st.content, &profile)?;
     for t in profile.code() {
         if let Some(info) = st.content.questionnaire.theme_info(t) {
-            writeln!(out, "{} : {}. {}", t.letter(), info.nom, info.explication)?;
+            writeln!(
+                out,
+                "{} : {}. {}",
+                t.letter(),
+                info.nom,
+                info.explication_pour(
+                    st.content
+                        .situations
+                        .get(st.situation)
+                        .is_some_and(|s| s.adulte)
+                )
+            )?;
         }
     }
     loop {
@@ -184,13 +193,10 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
         }
         let top: Vec<_> = results.matches.iter().take(10).collect();
         if top.is_empty() {
-            writeln!(
-                out,
-                "Aucun métier accessible depuis ta situation dans Boussole. Parles-en à quelqu'un (menu principal)."
-            )?;
+            writeln!(out, "{}", s::AUCUN_METIER)?;
             return Ok(true);
         }
-        writeln!(out, "Métiers à découvrir, du plus proche au moins proche :")?;
+        writeln!(out, "{}", s::METIERS_A_DECOUVRIR)?;
         for (i, m) in top.iter().enumerate() {
             writeln!(
                 out,
@@ -201,16 +207,14 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
             )?;
             writeln!(
                 out,
-                "   Pourquoi : {}",
+                "   {} : {}",
+                s::POURQUOI,
                 present::raisons(st.content, &m.reasons)
             )?;
         }
-        writeln!(out, "Tape le numéro d'un métier pour lire sa fiche.")?;
-        writeln!(
-            out,
-            "Tape 100 plus son numéro (par exemple 101) pour dire « Pas pour moi » : il sort de la liste."
-        )?;
-        writeln!(out, "0. Revenir au menu principal")?;
+        writeln!(out, "{}", s::LIRE_FICHE)?;
+        writeln!(out, "{}", s::PAS_POUR_MOI)?;
+        writeln!(out, "{}", s::REVENIR_MENU)?;
         let ids: Vec<String> = top.iter().map(|m| m.metier.id.clone()).collect();
         let Choice::Number(n) = choose(input, out, 100 + ids.len())? else {
             return Ok(false);
@@ -226,9 +230,9 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
             }
             n if n > 100 && n - 100 <= ids.len() => {
                 st.rejected.insert(ids[n - 101].clone());
-                writeln!(out, "C'est noté : ce métier sort de ta liste.")?;
+                writeln!(out, "{}", s::REJETE)?;
             }
-            _ => writeln!(out, "Ce numéro n'est pas dans la liste.")?,
+            _ => writeln!(out, "{}", s::PAS_DANS_LA_LISTE)?,
         }
     }
 }
@@ -242,14 +246,11 @@ fn fiche(
     writeln!(out)?;
     plain::show(out, st.content, &m.id)?;
     let situation = st.content.situations.get(st.situation);
-    if let Some(s) = situation {
-        let routes = parcours::routes(st.content, &s.id, m, 3);
-        writeln!(out, "Parcours depuis ta situation ({}) :", s.libelle)?;
+    if let Some(sit) = situation {
+        let routes = parcours::routes(st.content, &sit.id, m, 3);
+        writeln!(out, "{}", s::parcours_depuis(&sit.libelle))?;
         if routes.is_empty() {
-            writeln!(
-                out,
-                "  aucun trouvé dans Boussole. Parles-en à un conseiller ou une conseillère."
-            )?;
+            writeln!(out, "{}", s::AUCUN_PARCOURS)?;
         }
         for (i, r) in routes.iter().enumerate() {
             writeln!(out, "  {}. {}", i + 1, present::parcours(r))?;
@@ -261,14 +262,11 @@ fn fiche(
         .filter_map(|f| st.content.formation(f))
         .collect();
     loop {
-        writeln!(
-            out,
-            "Formations de ce métier : tape un numéro pour en savoir plus."
-        )?;
+        writeln!(out, "{}", s::FORMATIONS_DU_METIER)?;
         for (i, f) in formations.iter().enumerate() {
             writeln!(out, "{}. {}", i + 1, f.intitule)?;
         }
-        writeln!(out, "0. Revenir")?;
+        writeln!(out, "{}", s::REVENIR)?;
         let Choice::Number(n) = choose(input, out, formations.len())? else {
             return Ok(false);
         };
@@ -282,11 +280,11 @@ fn fiche(
 
 fn explore(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -> Result<bool> {
     loop {
-        writeln!(out, "Les domaines de métiers :")?;
+        writeln!(out, "{}", s::DOMAINES)?;
         for (i, d) in st.content.domaines.iter().enumerate() {
             writeln!(out, "{}. {}", i + 1, d.libelle)?;
         }
-        writeln!(out, "0. Revenir au menu principal")?;
+        writeln!(out, "{}", s::REVENIR_MENU)?;
         let Choice::Number(n) = choose(input, out, st.content.domaines.len())? else {
             return Ok(false);
         };
@@ -296,7 +294,7 @@ fn explore(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
         let d = &st.content.domaines[n - 1];
         writeln!(out, "{}", d.presentation)?;
         if let Some(n) = &d.normandie {
-            writeln!(out, "En Normandie : {n}")?;
+            writeln!(out, "{} : {n}", s::EN_NORMANDIE)?;
         }
         let metiers: Vec<&Metier> = st
             .content
@@ -310,15 +308,11 @@ fn explore(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
             .iter()
             .filter(|r| r.code.starts_with(d.lettre.as_str()))
             .count();
-        writeln!(
-            out,
-            "{} fiches détaillées ; {short} autres métiers de ce domaine ont une fiche courte (cherche-les avec Rechercher).",
-            metiers.len()
-        )?;
+        writeln!(out, "{}", s::fiches_du_domaine(metiers.len(), short))?;
         for (i, m) in metiers.iter().enumerate() {
             writeln!(out, "{}. {}", i + 1, m.titre.both())?;
         }
-        writeln!(out, "0. Revenir aux domaines")?;
+        writeln!(out, "{}", s::REVENIR_DOMAINES)?;
         let Choice::Number(k) = choose(input, out, metiers.len())? else {
             return Ok(false);
         };
@@ -330,12 +324,7 @@ fn explore(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
 
 fn search(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -> Result<bool> {
     loop {
-        let Some(q) = ask_text(
-            input,
-            out,
-            "Que cherches-tu ? (un mot ; rien pour revenir) : ",
-        )?
-        else {
+        let Some(q) = ask_text(input, out, s::QUE_CHERCHES_TU)? else {
             return Ok(false);
         };
         if q.is_empty() {
@@ -343,10 +332,7 @@ fn search(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) ->
         }
         let hits = st.index.search(&q, 15);
         if hits.is_empty() {
-            writeln!(
-                out,
-                "Rien ne correspond à « {q} ». Essaie un mot plus court, ou explore un domaine."
-            )?;
+            writeln!(out, "{}", s::rien_ne_correspond(&q))?;
             continue;
         }
         for (i, h) in hits.iter().enumerate() {
@@ -358,7 +344,7 @@ fn search(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) ->
                 plain::kind_label(h.kind)
             )?;
         }
-        writeln!(out, "0. Nouvelle recherche")?;
+        writeln!(out, "{}", s::NOUVELLE_RECHERCHE)?;
         let Choice::Number(n) = choose(input, out, hits.len())? else {
             return Ok(false);
         };
@@ -382,50 +368,48 @@ fn search(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) ->
 
 fn apprenticeship(st: &State<'_>, input: &mut impl BufRead, out: &mut impl Write) -> Result<bool> {
     let a = &st.content.apprentissage;
-    writeln!(out, "L'apprentissage.")?;
+    writeln!(out, "{}", s::APPRENTISSAGE)?;
     for r in &a.regle {
         writeln!(out, "{}", r.titre)?;
-        writeln!(out, "{} (source : {})", r.texte, r.source)?;
+        writeln!(out, "{}", s::avec_source(&r.texte, &r.source))?;
     }
     for q in &a.question {
-        writeln!(out, "Question : {}", q.question)?;
-        writeln!(out, "Réponse : {}", q.reponse)?;
+        writeln!(out, "{} : {}", s::QUESTION, q.question)?;
+        writeln!(out, "{} : {}", s::REPONSE, q.reponse)?;
     }
-    writeln!(out, "Calcul du salaire minimum.")?;
-    let Some(age) = ask_text(input, out, "Ton âge (un nombre, rien pour revenir) : ")? else {
+    writeln!(out, "{}", s::CALCUL_SALAIRE)?;
+    let Some(age) = ask_text(input, out, s::TON_AGE)? else {
         return Ok(false);
     };
     let Ok(age) = age.parse::<u8>() else {
         return Ok(true);
     };
-    let Some(year) = ask_text(input, out, "Année de contrat (1, 2 ou 3) : ")? else {
+    let Some(year) = ask_text(input, out, s::ANNEE_CONTRAT)? else {
         return Ok(false);
     };
     let year = year.parse::<usize>().unwrap_or(1);
     match a.salaire_minimum(age, year) {
         Some((taux, montant)) => writeln!(
             out,
-            "{}. L'employeur peut payer plus.",
-            present::salaire(taux, montant, &a.smic.date)
+            "{}. {}",
+            present::salaire(taux, montant, &a.smic.date),
+            s::EMPLOYEUR_PEUT_PAYER_PLUS
         )?,
-        None => writeln!(
-            out,
-            "Pas de montant pour cet âge ou cette année : l'apprentissage commence à 15 ans après la 3e, ou à 16 ans."
-        )?,
+        None => writeln!(out, "{}", s::PAS_DE_MONTANT)?,
     }
     Ok(true)
 }
 
 fn contacts(content: &Content, out: &mut impl Write) -> Result<()> {
-    writeln!(out, "Des personnes peuvent t'aider, gratuitement.")?;
+    writeln!(out, "{}", s::CONTACTS_INTRO)?;
     for c in &content.contacts {
         writeln!(out, "{}. {}", c.nom, c.offre)?;
-        writeln!(out, "  Pour : {}", c.public)?;
+        writeln!(out, "  {} : {}", s::CONTACT_POUR, c.public)?;
         if let Some(t) = &c.telephone {
-            writeln!(out, "  Téléphone : {t}")?;
+            writeln!(out, "  {} : {t}", s::CONTACT_TEL)?;
         }
         if let Some(w) = &c.web {
-            writeln!(out, "  Site : {w}")?;
+            writeln!(out, "  {} : {w}", s::CONTACT_WEB)?;
         }
     }
     Ok(())
@@ -436,11 +420,11 @@ fn change_situation(
     input: &mut impl BufRead,
     out: &mut impl Write,
 ) -> Result<bool> {
-    writeln!(out, "Quelle est ta situation ?")?;
+    writeln!(out, "{}", s::QUELLE_SITUATION)?;
     for (i, s) in st.content.situations.iter().enumerate() {
         writeln!(out, "{}. {}", i + 1, s.libelle)?;
     }
-    writeln!(out, "0. Ne rien changer")?;
+    writeln!(out, "{}", s::NE_RIEN_CHANGER)?;
     let Choice::Number(n) = choose(input, out, st.content.situations.len())? else {
         return Ok(false);
     };

@@ -6,6 +6,7 @@ mod dialogue;
 mod guard;
 mod import;
 mod plain;
+mod strings;
 mod terminal;
 
 use std::io::Write;

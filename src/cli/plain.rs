@@ -14,15 +14,18 @@ use boussole::quiz::{self, Answer, Answers, Form, Profile};
 use boussole::search::{Index, Kind};
 use serde_json::json;
 
+use super::strings as s;
+
 /// Exit code when the input ended before the questionnaire did.
 pub const EXIT_INPUT_ENDED: u8 = 2;
 
 pub fn kind_label(kind: Kind) -> &'static str {
     match kind {
-        Kind::Metier => "métier",
-        Kind::Formation => "formation",
-        Kind::Rome => "fiche ROME",
-        Kind::Etablissement => "établissement",
+        Kind::Metier => s::SORTE_METIER,
+        Kind::Formation => s::SORTE_FORMATION,
+        Kind::Rome => s::SORTE_ROME,
+        Kind::Etablissement => s::SORTE_ETABLISSEMENT,
+        Kind::Dispositif => s::SORTE_DISPOSITIF,
     }
 }
 
@@ -44,10 +47,7 @@ pub fn search(
         return Ok(true);
     }
     if hits.is_empty() {
-        writeln!(
-            out,
-            "Aucun résultat pour « {query} ». Essayez un autre mot, ou explorez un domaine."
-        )?;
+        writeln!(out, "{}", s::aucun_resultat(query))?;
         return Ok(false);
     }
     for h in &hits {
@@ -59,10 +59,11 @@ pub fn search(
 fn formation_line(f: &Formation) -> String {
     let voies: Vec<&str> = f.voies.iter().map(|v| present::voie(*v)).collect();
     format!(
-        "{} — {} — {} — voies : {}",
+        "{} — {} — {} — {} : {}",
         f.intitule,
         present::niveau(f.niveau),
         present::duree_mois(u32::from(f.duree_mois)),
+        s::VOIES_MIN,
         voies.join(", ")
     )
 }
@@ -80,14 +81,21 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
     }
     if let Some(f) = content.formation(id) {
         writeln!(out, "{}", f.intitule)?;
-        writeln!(out, "Type : {} ({})", f.kind, present::niveau(f.niveau))?;
         writeln!(
             out,
-            "Durée habituelle : {}",
+            "{} : {} ({})",
+            s::TYPE,
+            f.kind,
+            present::niveau(f.niveau)
+        )?;
+        writeln!(
+            out,
+            "{} : {}",
+            s::FORMATION_DUREE,
             present::duree_mois(u32::from(f.duree_mois))
         )?;
         let voies: Vec<&str> = f.voies.iter().map(|v| present::voie(*v)).collect();
-        writeln!(out, "Voies : {}", voies.join(", "))?;
+        writeln!(out, "{} : {}", s::FORMATION_VOIES, voies.join(", "))?;
         if let Some(p) = &f.presentation {
             writeln!(out, "{p}")?;
         }
@@ -100,9 +108,9 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
                     .map_or(a.as_str(), |s| s.libelle.as_str())
             })
             .collect();
-        writeln!(out, "On y entre : {}", acces.join(" ; "))?;
+        writeln!(out, "{} : {}", s::FORMATION_ACCES, acces.join(" ; "))?;
         if !f.poursuites.is_empty() {
-            writeln!(out, "Et après :")?;
+            writeln!(out, "{} :", s::FORMATION_POURSUITES)?;
             for p in f.poursuites.iter().filter_map(|p| content.formation(p)) {
                 writeln!(out, "  - {} ({})", p.intitule, p.id)?;
             }
@@ -112,10 +120,10 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
             .map(|m| m.titre.both())
             .collect();
         if !metiers.is_empty() {
-            writeln!(out, "Mène aux métiers : {}", metiers.join(", "))?;
+            writeln!(out, "{} : {}", s::MENE_AUX_METIERS, metiers.join(", "))?;
         }
         write_lieux(out, content, &[f.id.as_str()], None)?;
-        writeln!(out, "Sources : {}", f.sources.join(" ; "))?;
+        writeln!(out, "{} : {}", s::FICHE_SOURCES, f.sources.join(" ; "))?;
         return Ok(true);
     }
     if let Some(e) = content.etablissement(id) {
@@ -123,47 +131,42 @@ pub fn show(out: &mut impl Write, content: &Content, id: &str) -> Result<bool> {
         return Ok(true);
     }
     if let Some(r) = content.fiche_rome(&id.to_ascii_uppercase()) {
-        writeln!(out, "{} (fiche courte ROME {})", r.libelle, r.code)?;
+        writeln!(out, "{}", s::fiche_courte(&r.libelle, &r.code))?;
         if let Some(d) = content.domaine(r.code.get(..1).unwrap_or("")) {
-            writeln!(out, "Domaine : {}", d.libelle)?;
+            writeln!(out, "{} : {}", s::FILTRE_DOMAINE, d.libelle)?;
         }
-        writeln!(
-            out,
-            "Pas encore de fiche détaillée pour ce métier dans Boussole."
-        )?;
+        writeln!(out, "{}", s::PAS_DE_FICHE_DETAILLEE)?;
         return Ok(true);
     }
-    writeln!(
-        out,
-        "Aucun métier, aucune formation, aucun établissement ni fiche ROME n'a l'identifiant « {id} ». Essayez : boussole search {id}"
-    )?;
+    writeln!(out, "{}", s::identifiant_inconnu(id))?;
     Ok(false)
 }
 
 fn show_etablissement(out: &mut impl Write, content: &Content, e: &Etablissement) -> Result<()> {
     writeln!(out, "{}", e.nom)?;
-    writeln!(out, "Type : {}", e.kind.libelle())?;
+    writeln!(out, "{} : {}", s::ETABLISSEMENT_TYPE, e.kind.libelle())?;
     writeln!(
         out,
-        "Commune : {} ({})",
+        "{} : {} ({})",
+        s::ETABLISSEMENT_COMMUNE,
         e.commune,
         departement_label(&e.departement)
     )?;
     if let Some(uai) = &e.uai {
-        writeln!(out, "Code UAI : {uai}")?;
+        writeln!(out, "{} : {uai}", s::ETABLISSEMENT_UAI)?;
     }
     if let Some(site) = &e.site {
-        writeln!(out, "Site : {site}")?;
+        writeln!(out, "{} : {site}", s::ETABLISSEMENT_SITE)?;
     }
     if let Some(tel) = &e.telephone {
-        writeln!(out, "Téléphone : {tel}")?;
+        writeln!(out, "{} : {tel}", s::ETABLISSEMENT_TELEPHONE)?;
     }
-    writeln!(out, "Formations connues de Boussole :")?;
+    writeln!(out, "{}", s::FORMATIONS_CONNUES)?;
     for (f, o) in lieux::enseignements(content, e) {
         let voies: Vec<&str> = o.voies.iter().map(|v| present::voie(*v)).collect();
         writeln!(out, "  - {} ({}) : {}", f.intitule, f.id, voies.join(", "))?;
     }
-    writeln!(out, "Sources : {}", e.sources.join(" ; "))?;
+    writeln!(out, "{} : {}", s::FICHE_SOURCES, e.sources.join(" ; "))?;
     Ok(())
 }
 
@@ -177,13 +180,10 @@ pub fn write_lieux(
 ) -> Result<()> {
     let groupes = lieux::par_departement(content, formations, premier);
     if groupes.is_empty() {
-        writeln!(
-            out,
-            "Où se former en Normandie : pas de lieu connu dans Boussole ; demandez au 0800 050 000 (appel gratuit)."
-        )?;
+        writeln!(out, "{}", s::PAS_DE_LIEU)?;
         return Ok(());
     }
-    writeln!(out, "Où se former en Normandie :")?;
+    writeln!(out, "{} :", s::FORMATION_LIEUX)?;
     for g in groupes {
         writeln!(out, "  {} :", departement_label(g.departement))?;
         for l in g.lieux {
@@ -211,46 +211,53 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     let domaine = content
         .domaine(&m.domaine)
         .map_or("", |d| d.libelle.as_str());
-    writeln!(out, "Domaine : {domaine} — ROME {}", m.rome.join(", "))?;
+    writeln!(
+        out,
+        "{} : {domaine} — ROME {}",
+        s::FILTRE_DOMAINE,
+        m.rome.join(", ")
+    )?;
     writeln!(out)?;
     writeln!(out, "{}", m.resume)?;
     writeln!(out)?;
-    writeln!(out, "Activités :")?;
+    writeln!(out, "{} :", s::ACTIVITES)?;
     for a in &m.activites {
         writeln!(out, "  - {a}")?;
     }
-    writeln!(out, "Qualités : {}", m.qualites.join(", "))?;
-    writeln!(out, "Conditions : {}", m.conditions)?;
+    writeln!(out, "{} : {}", s::QUALITES, m.qualites.join(", "))?;
+    writeln!(out, "{} : {}", s::CONDITIONS, m.conditions)?;
     writeln!(
         out,
-        "Pour commencer : {}",
+        "{} : {}",
+        s::FICHE_NIVEAU,
         present::niveau_min(m.niveau_min)
     )?;
     writeln!(
         out,
-        "Apprentissage : {}",
+        "{} : {}",
+        s::LIBELLE_APPRENTISSAGE,
         if m.apprentissage {
-            "oui, ce métier s'apprend aussi en apprentissage"
+            s::APPRENTISSAGE_OUI
         } else {
-            "non"
+            s::NON
         }
     )?;
-    writeln!(out, "Formations :")?;
+    writeln!(out, "{} :", s::FORMATIONS)?;
     for f in m.formations.iter().filter_map(|id| content.formation(id)) {
         writeln!(out, "  - {}", formation_line(f))?;
     }
     if let Some(n) = &m.normandie {
-        writeln!(out, "En Normandie : {n}")?;
+        writeln!(out, "{} : {n}", s::EN_NORMANDIE)?;
     }
     let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
     write_lieux(out, content, &ids, None)?;
     if content.situation("3e").is_some() {
         let routes = parcours::routes(content, "3e", m, 3);
         if let Some(r) = routes.first() {
-            writeln!(out, "Parcours depuis la 3e : {}", present::parcours(r))?;
+            writeln!(out, "{} : {}", s::PARCOURS_DEPUIS_3E, present::parcours(r))?;
         }
     }
-    writeln!(out, "Sources : {}", m.sources.join(" ; "))?;
+    writeln!(out, "{} : {}", s::FICHE_SOURCES, m.sources.join(" ; "))?;
     Ok(())
 }
 
@@ -264,18 +271,11 @@ pub fn parcours(
     let from = demande.situation;
     let Some(situation) = content.situation(from) else {
         let ids: Vec<&str> = content.situations.iter().map(|s| s.id.as_str()).collect();
-        writeln!(
-            out,
-            "Situation inconnue « {from} ». Situations possibles : {}",
-            ids.join(", ")
-        )?;
+        writeln!(out, "{}", s::situation_inconnue(from, &ids))?;
         return Ok(false);
     };
     let Some(metier) = content.metier(to) else {
-        writeln!(
-            out,
-            "Métier inconnu « {to} ». Cherchez son identifiant : boussole search {to}"
-        )?;
+        writeln!(out, "{}", s::metier_inconnu(to))?;
         return Ok(false);
     };
     let routes = parcours::routes_pour(content, demande, metier, 10);
@@ -314,10 +314,7 @@ pub fn parcours(
         metier.titre.both()
     )?;
     if routes.is_empty() {
-        writeln!(
-            out,
-            "Aucun parcours trouvé dans Boussole depuis cette situation. Parlez-en à un conseiller ou une conseillère."
-        )?;
+        writeln!(out, "{}", s::AUCUN_PARCOURS_CLI)?;
         return Ok(false);
     }
     for (i, r) in routes.iter().enumerate() {
@@ -341,15 +338,11 @@ pub fn quiz(
     content: &Content,
     opts: &QuizOptions<'_>,
 ) -> Result<u8> {
-    if let Some(s) = opts.situation
-        && content.situation(s).is_none()
+    if let Some(sit) = opts.situation
+        && content.situation(sit).is_none()
     {
         let ids: Vec<&str> = content.situations.iter().map(|s| s.id.as_str()).collect();
-        writeln!(
-            prompts,
-            "Situation inconnue « {s} ». Situations possibles : {}",
-            ids.join(", ")
-        )?;
+        writeln!(prompts, "{}", s::situation_inconnue(sit, &ids))?;
         return Ok(1);
     }
     let q = &content.questionnaire;
@@ -358,11 +351,12 @@ pub fn quiz(
     } else {
         Form::Complet
     };
-    let Some(answers) = ask_items(input, prompts, content, form)? else {
-        writeln!(
-            prompts,
-            "Fin des réponses avant la fin du questionnaire : rien n'est calculé."
-        )?;
+    let adulte = opts
+        .situation
+        .and_then(|sit| content.situation(sit))
+        .is_some_and(|sit| sit.adulte);
+    let Some(answers) = ask_items(input, prompts, content, form, adulte)? else {
+        writeln!(prompts, "{}", s::FIN_DES_REPONSES)?;
         return Ok(EXIT_INPUT_ENDED);
     };
     let profile = quiz::score(q, &answers);
@@ -392,7 +386,7 @@ pub fn quiz(
             print_flat_notice(out)?;
         }
         writeln!(out)?;
-        writeln!(out, "Métiers à découvrir :")?;
+        writeln!(out, "{} :", s::RESULTATS_TITRE)?;
         for m in top {
             writeln!(
                 out,
@@ -402,7 +396,8 @@ pub fn quiz(
             )?;
             writeln!(
                 out,
-                "  Pourquoi : {}",
+                "  {} : {}",
+                s::POURQUOI,
                 present::raisons(content, &m.reasons)
             )?;
         }
@@ -417,13 +412,16 @@ pub fn ask_items(
     prompts: &mut impl Write,
     content: &Content,
     form: Form,
+    adulte: bool,
 ) -> Result<Option<Answers>> {
     let q = &content.questionnaire;
-    let items = quiz::items(q, form);
-    writeln!(
-        prompts,
-        "Ce n'est pas un test : une façon d'explorer. Réponds de 0 à 4, ou ? si tu ne sais pas."
-    )?;
+    let items = quiz::items_pour(q, form, adulte);
+    let consigne = if adulte {
+        s::NOTEZ_DE_0_A_4
+    } else {
+        s::REPONDS_DE_0_A_4
+    };
+    writeln!(prompts, "{} {consigne}", s::ACCUEIL_INTRO)?;
     let scale: Vec<String> = q
         .echelle
         .iter()
@@ -446,11 +444,7 @@ pub fn ask_items(
                     answers.set(&item.id, a);
                     break;
                 }
-                None => writeln!(
-                    prompts,
-                    "Réponse non comprise : tape un chiffre de 0 à 4, ou ? pour « {} ».",
-                    q.ne_sait_pas
-                )?,
+                None => writeln!(prompts, "{}", s::reponse_non_comprise(&q.ne_sait_pas))?,
             }
         }
     }
@@ -470,20 +464,14 @@ fn parse_answer(s: &str) -> Option<Answer> {
 
 /// What to say when a profile is flat (see docs/methode.md).
 pub fn print_flat_notice(out: &mut impl Write) -> Result<()> {
-    writeln!(
-        out,
-        "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre."
-    )?;
-    writeln!(
-        out,
-        "Les métiers sont classés d'après tes thèmes les plus forts. Tu peux aussi explorer par domaine."
-    )?;
+    writeln!(out, "{}", s::PROFIL_PLAT_CLI)?;
+    writeln!(out, "{}", s::PROFIL_PLAT_SUITE_CLI)?;
     Ok(())
 }
 
 pub fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Result<()> {
     writeln!(out)?;
-    writeln!(out, "Ton profil :")?;
+    writeln!(out, "{} :", s::TON_PROFIL)?;
     for t in boussole::content::Theme::ALL {
         let name = content
             .questionnaire
@@ -493,12 +481,13 @@ pub fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Re
             Some(s) => writeln!(out, "  {} {:<28} {:>3} / 100", t.letter(), name, s.round())?,
             None => writeln!(
                 out,
-                "  {} {:<28} inconnu (pas de réponse)",
+                "  {} {:<28} {}",
                 t.letter(),
-                name
+                name,
+                s::INCONNU_PAS_DE_REPONSE
             )?,
         }
     }
-    writeln!(out, "Ton code : {}", p.code_letters())?;
+    writeln!(out, "{} : {}", s::PROFIL_CODE, p.code_letters())?;
     Ok(())
 }

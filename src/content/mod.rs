@@ -75,9 +75,11 @@ pub(crate) struct Records<'a> {
     pub situations: Vec<Rec<'a, Situation>>,
     pub contacts: Vec<Rec<'a, Contact>>,
     pub etablissements: Vec<Rec<'a, Etablissement>>,
+    pub financement: Vec<Rec<'a, Dispositif>>,
     pub echelle: Vec<Rec<'a, Echelon>>,
     pub themes: Vec<Rec<'a, ThemeInfo>>,
     pub items: Vec<Rec<'a, Item>>,
+    pub items_adulte: Vec<Rec<'a, Item>>,
     pub ne_sait_pas: Option<String>,
     pub questionnaire_file: Option<&'a ParsedFile<'a>>,
     pub smic: Option<Smic>,
@@ -157,6 +159,7 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
             ne_sait_pas,
             theme: values(r.themes),
             item: values(r.items),
+            item_adulte: values(r.items_adulte),
         },
         apprentissage: Apprentissage {
             smic,
@@ -167,6 +170,7 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
         },
         contacts: values(r.contacts),
         etablissements: values(r.etablissements),
+        financement: values(r.financement),
     };
     let mut avertissements = sink.avertissements;
     avertissements.sort();
@@ -284,6 +288,9 @@ fn collect<'a>(
                 r.ne_sait_pas = pf.required("ne_sait_pas", sink);
                 r.themes = pf.records("theme", sink, &mut false);
                 r.items = pf.records("item", sink, &mut false);
+                if pf.get("item_adulte").is_some() {
+                    r.items_adulte = pf.records("item_adulte", sink, &mut false);
+                }
                 r.questionnaire_file = Some(pf);
             }
             FileKind::Apprentissage => {
@@ -307,6 +314,12 @@ fn collect<'a>(
                 if has("formation") {
                     r.formations
                         .extend(pf.records("formation", sink, &mut r.incomplete.formations))
+                }
+            }
+            FileKind::Financement => {
+                if has("dispositif") {
+                    r.financement
+                        .extend(pf.records("dispositif", sink, &mut false))
                 }
             }
             FileKind::Etablissements => {

@@ -92,11 +92,13 @@ pub(crate) fn apply<'a>(
     merge(&mut r.metiers, over.metiers, |m| &m.id);
     merge(&mut r.formations, over.formations, |f| &f.id);
     merge(&mut r.etablissements, over.etablissements, |e| &e.id);
+    merge(&mut r.financement, over.financement, |d| &d.id);
     if over.questionnaire_file.is_some() {
         r.echelle = over.echelle;
         r.ne_sait_pas = over.ne_sait_pas;
         r.themes = over.themes;
         r.items = over.items;
+        r.items_adulte = over.items_adulte;
         r.questionnaire_file = over.questionnaire_file;
     }
     if over.apprentissage_file.is_some() {
@@ -135,6 +137,7 @@ fn hide(r: &mut Records<'_>, h: &Hidden<'_>, sink: &mut Sink) {
         FileKind::Contacts => remove(&mut r.contacts, id, |c| &c.id),
         FileKind::Metiers => remove(&mut r.metiers, id, |m| &m.id),
         FileKind::Etablissements => remove(&mut r.etablissements, id, |e| &e.id),
+        FileKind::Financement => remove(&mut r.financement, id, |d| &d.id),
         FileKind::Formations => {
             let found = remove(&mut r.formations, id, |f| &f.id);
             if found {

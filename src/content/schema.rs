@@ -58,6 +58,8 @@ pub struct QuestionnaireFile {
     pub ne_sait_pas: String,
     pub theme: Vec<ThemeInfo>,
     pub item: Vec<Item>,
+    #[serde(default)]
+    pub item_adulte: Vec<Item>,
 }
 
 /// `apprentissage.toml`
@@ -90,6 +92,14 @@ pub struct EtablissementsFile {
     pub etablissement: Vec<Etablissement>,
 }
 
+/// `financement.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FinancementFile {
+    pub sources: Vec<String>,
+    pub dispositif: Vec<Dispositif>,
+}
+
 /// Every schema, as (file name under `content/schema/`, pretty JSON).
 pub fn all() -> Vec<(&'static str, String)> {
     let pretty = |v: schemars::Schema| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
@@ -111,6 +121,7 @@ fn schema_of(kind: FileKind) -> schemars::Schema {
         FileKind::Apprentissage => schema_for!(ApprentissageFile),
         FileKind::Contacts => schema_for!(ContactsFile),
         FileKind::Etablissements => schema_for!(EtablissementsFile),
+        FileKind::Financement => schema_for!(FinancementFile),
     }
 }
 

@@ -36,6 +36,25 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     unique(sink, &r.contacts, "id", |c| c.id.clone());
     unique(sink, &r.regles, "id", |c| c.id.clone());
     unique(sink, &r.etablissements, "id", |e| e.id.clone());
+    unique(sink, &r.financement, "id", |d| d.id.clone());
+    for d in &r.financement {
+        slug(sink, d, &d.value.id);
+        let month = d.value.date.as_bytes();
+        let ok = month.len() == 7
+            && month[4] == b'-'
+            && month[..4].iter().chain(&month[5..]).all(u8::is_ascii_digit)
+            && (1..=12).contains(&d.value.date[5..].parse::<u8>().unwrap_or(0));
+        if !ok {
+            d.error(
+                sink,
+                &[Key("date")],
+                format!(
+                    "date « {} » : le mois de l'information, AAAA-MM",
+                    d.value.date
+                ),
+            );
+        }
+    }
 
     for d in &r.domaines {
         let ok =
@@ -560,8 +579,99 @@ fn check_questionnaire(r: &Records<'_>, sink: &mut Sink) {
             sink.error(&file.file, items[0].node.span(), format!("aucun item « rapide » pour le thème {} : le questionnaire rapide ne pourrait pas le mesurer", theme.letter()));
         }
     }
-    for i in &r.items {
+    for i in r.items.iter().chain(&r.items_adulte) {
         slug(sink, i, &i.value.id);
+        for (n, d) in i.value.domaines.iter().enumerate() {
+            let known = r.domaines.iter().any(|x| &x.value.lettre == d);
+            if !known && !r.incomplete.domaines {
+                i.error(
+                    sink,
+                    &[Key("domaines"), Index(n)],
+                    format!("domaine inconnu « {d} » (une lettre de A à N de domaines.toml)"),
+                );
+            }
+        }
+    }
+    check_balance(&r.items, "item", file, sink);
+    if !r.items_adulte.is_empty() {
+        check_balance(&r.items_adulte, "item_adulte", file, sink);
+        let count = |items: &[Rec<'_, super::Item>], t: Theme, quick: bool| {
+            items
+                .iter()
+                .filter(|i| i.value.theme == t && (!quick || i.value.rapide))
+                .count()
+        };
+        for t in Theme::ALL {
+            for quick in [false, true] {
+                let (school, adult) = (count(&r.items, t, quick), count(&r.items_adulte, t, quick));
+                if school != adult {
+                    sink.error(
+                        &file.file,
+                        file.get("item_adulte").map_or(0..0, |n| n.span()),
+                        format!(
+                            "thème {} : {adult} items{} pour les adultes, {school} pour les élèves ; il en faut autant",
+                            t.letter(),
+                            if quick { " rapides" } else { "" }
+                        ),
+                    );
+                }
+            }
+        }
+        unique(sink, &r.items_adulte, "id", |i| i.id.clone());
+        for a in &r.items_adulte {
+            if let Some(s) = r.items.iter().find(|s| s.value.id == a.value.id)
+                && (s.value.texte != a.value.texte
+                    || s.value.theme != a.value.theme
+                    || s.value.rapide != a.value.rapide)
+            {
+                a.error(
+                    sink,
+                    &[Key("id")],
+                    format!(
+                        "« {} » existe aussi chez les élèves avec un autre texte, thème ou « rapide » : un item repris garde tout, sinon prenez un autre identifiant",
+                        a.value.id
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Every theme has as many items, and as many quick items, as the others.
+fn check_balance(
+    items: &[Rec<'_, super::Item>],
+    key: &str,
+    file: &super::ParsedFile<'_>,
+    sink: &mut Sink,
+) {
+    if items.is_empty() {
+        return;
+    }
+    let counts: Vec<(Theme, usize, usize)> = Theme::ALL
+        .iter()
+        .map(|t| {
+            let of = items.iter().filter(|i| i.value.theme == *t);
+            (
+                *t,
+                of.clone().count(),
+                of.filter(|i| i.value.rapide).count(),
+            )
+        })
+        .collect();
+    let (_, n0, q0) = counts[0];
+    if counts.iter().any(|(_, n, q)| *n != n0 || *q != q0) {
+        let detail: Vec<String> = counts
+            .iter()
+            .map(|(t, n, q)| format!("{} {n} ({q} rapides)", t.letter()))
+            .collect();
+        sink.error(
+            &file.file,
+            file.get(key).map_or(0..0, |n| n.span()),
+            format!(
+                "les thèmes n'ont pas autant d'items les uns que les autres : {}",
+                detail.join(", ")
+            ),
+        );
     }
 }
 

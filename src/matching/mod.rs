@@ -26,6 +26,9 @@ pub const PROCHE: f64 = 0.3;
 pub const THEME_FORT: u8 = 5;
 /// At most this many liked items are given as reasons.
 pub const MAX_ITEMS: usize = 3;
+/// Weight of the affinity for the métier's own activities in the score (see
+/// [`affinite`]); the profile's correlation weighs the rest.
+pub const POIDS_AFFINITE: f64 = 0.35;
 
 /// Filters chosen by the person.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -203,13 +206,14 @@ pub fn rank<'a>(
         .filter(|m| !rejected.contains(&m.id))
         .filter_map(|m| {
             let satisfied = check_filters(content, m, filters)?;
+            let aff = affinite(&content.questionnaire, answers, m);
             let (score, bucket) = match method {
                 Method::Correlation => {
                     let (x, y): (Vec<f64>, Vec<f64>) = profile
                         .known()
                         .map(|(t, s)| (s, f64::from(m.riasec.get(t))))
                         .unzip();
-                    let r = pearson(&x, &y).unwrap_or(0.0);
+                    let r = combine(pearson(&x, &y).unwrap_or(0.0), aff);
                     let bucket = if r >= TRES_PROCHE {
                         Bucket::TresProche
                     } else if r >= PROCHE {
@@ -229,7 +233,7 @@ pub fn rank<'a>(
                             .sum::<f64>()
                             / top_themes.len() as f64
                     };
-                    ((mean - 1.0) / 6.0, Bucket::AExplorer)
+                    (combine((mean - 1.0) / 6.0, aff), Bucket::AExplorer)
                 }
             };
             let themes_for_reasons = if method == Method::Correlation {
@@ -273,6 +277,33 @@ fn highest_themes(profile: &Profile) -> Vec<Theme> {
         .collect()
 }
 
+/// How much the person liked the activities linked to the métier's domain
+/// (items whose `domaines` name it), from −1 (all "Je n'aime pas du tout")
+/// to 1 (all "J'adore"); `None` when they rated none of them.
+pub fn affinite(q: &Questionnaire, answers: &Answers, m: &Metier) -> Option<f64> {
+    let notes: Vec<f64> = answers
+        .notes()
+        .filter_map(|(id, n)| q.item(id).map(|i| (i, n)))
+        .filter(|(i, _)| lie(i, m))
+        .map(|(_, n)| (f64::from(n) - 2.0) / 2.0)
+        .collect();
+    (!notes.is_empty()).then(|| notes.iter().sum::<f64>() / notes.len() as f64)
+}
+
+/// The score: the profile's likeness, moved towards the affinity for the
+/// métier's own activities when there is one.
+pub fn combine(base: f64, affinite: Option<f64>) -> f64 {
+    match affinite {
+        Some(a) => (1.0 - POIDS_AFFINITE) * base + POIDS_AFFINITE * a,
+        None => base,
+    }
+}
+
+/// Whether an item is about the métier: one of its domains is the métier's.
+fn lie(item: &crate::content::Item, m: &Metier) -> bool {
+    item.domaines.iter().any(|d| d == &m.domaine)
+}
+
 fn reasons(
     q: &Questionnaire,
     answers: &Answers,
@@ -285,11 +316,29 @@ fn reasons(
         .copied()
         .filter(|t| m.riasec.get(*t) >= THEME_FORT)
         .collect();
+    // Items say why only when they are about this métier (its domain); a
+    // questionnaire without links falls back to the métier's strong themes.
+    let linked = q
+        .item
+        .iter()
+        .chain(&q.item_adulte)
+        .any(|i| !i.domaines.is_empty());
     let mut liked: Vec<(u8, usize, &str)> = q
         .item
         .iter()
+        .chain(
+            q.item_adulte
+                .iter()
+                .filter(|a| !q.item.iter().any(|i| i.id == a.id)),
+        )
         .enumerate()
-        .filter(|(_, item)| strong.contains(&item.theme))
+        .filter(|(_, item)| {
+            if linked {
+                lie(item, m)
+            } else {
+                strong.contains(&item.theme)
+            }
+        })
         .filter_map(|(pos, item)| match answers.get(&item.id) {
             Some(crate::quiz::Answer::Note(n)) if n >= 3 => Some((n, pos, item.id.as_str())),
             _ => None,

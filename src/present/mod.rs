@@ -146,12 +146,11 @@ pub const FILTRE_DOMAINE: &str = "Domaine";
 pub const FILTRE_DEPARTEMENT: &str = "Département";
 pub const FILTRE_SITUATION: &str = "Accessible depuis ta situation";
 
-/// "Ressemblance avec ton profil : 72 %"
-pub fn ressemblance(score: f64) -> String {
-    format!(
-        "{RAISON_CORRELATION} : {:.0} %",
-        (score.max(0.0) * 100.0).round()
-    )
+/// "Ressemblance avec ton profil : 72 %", or nothing when it rounds to 0 %:
+/// a likeness of 0 % beside "Tu as aimé…" would contradict itself.
+pub fn ressemblance(score: f64) -> Option<String> {
+    let pct = (score * 100.0).round();
+    (pct >= 1.0).then(|| format!("{RAISON_CORRELATION} : {pct:.0} %"))
 }
 
 /// A filter the métier satisfies: "Niveau visé : bac".
@@ -206,6 +205,33 @@ pub fn raisons(content: &Content, reasons: &Reasons) -> String {
         RAISON_PROFIL.to_string()
     } else {
         format!("{}.", parts.join(". "))
+    }
+}
+
+/// "2025-01" -> "janvier 2025" (a month of information); other text as it is.
+pub fn mois_fr(ym: &str) -> String {
+    const MOIS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    match (
+        ym.get(..4),
+        ym.get(5..7).and_then(|m| m.parse::<usize>().ok()),
+    ) {
+        (Some(y), Some(m)) if (1..=12).contains(&m) && ym.len() == 7 => {
+            format!("{} {y}", MOIS[m - 1])
+        }
+        _ => ym.to_string(),
     }
 }
 

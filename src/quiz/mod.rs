@@ -36,9 +36,15 @@ pub enum Answer {
     NeSaitPas,
 }
 
-/// The items of a form, in questionnaire order.
+/// The items of a form, in questionnaire order (the pupils' set).
 pub fn items(q: &Questionnaire, form: Form) -> Vec<&Item> {
-    q.item
+    items_pour(q, form, false)
+}
+
+/// The items of a form for this public: adults get their own set when the
+/// content has one.
+pub fn items_pour(q: &Questionnaire, form: Form, adulte: bool) -> Vec<&Item> {
+    q.items_pour(adulte)
         .iter()
         .filter(|i| form == Form::Complet || i.rapide)
         .collect()
@@ -150,8 +156,9 @@ impl Profile {
 pub fn score(q: &Questionnaire, answers: &Answers) -> Profile {
     let mut sums = [0u32; 6];
     let mut counts = [0u32; 6];
-    for item in &q.item {
-        if let Some(Answer::Note(n)) = answers.get(&item.id) {
+    // Answers to either set (pupils' or adults'), each item once.
+    for (id, answer) in answers.iter() {
+        if let (Answer::Note(n), Some(item)) = (answer, q.item(id)) {
             sums[item.theme.index()] += u32::from(n);
             counts[item.theme.index()] += 1;
         }
@@ -181,6 +188,7 @@ mod tests {
                 code: t,
                 nom: t.letter().to_string(),
                 explication: String::new(),
+                explication_adulte: None,
             });
             for n in 0..2 {
                 q.item.push(Item {
@@ -188,6 +196,7 @@ mod tests {
                     texte: String::new(),
                     theme: t,
                     rapide: n == 0,
+                    domaines: Vec::new(),
                 });
             }
         }

@@ -373,7 +373,7 @@ impl Index {
                     entry: i,
                     score: a.score
                         + match e.kind {
-                            Kind::Metier => RICH_BONUS,
+                            Kind::Metier | Kind::Dispositif => RICH_BONUS,
                             Kind::Formation => FORMATION_BONUS,
                             Kind::Rome | Kind::Etablissement => 0,
                         },

@@ -45,6 +45,8 @@ pub struct Binding<A> {
     pub action: A,
     /// Shown only when this holds (exporting only where the session may write).
     pub when: When,
+    /// Shown in the bar too (else in the help only).
+    pub in_bar: bool,
 }
 
 /// When a binding is shown.
@@ -64,6 +66,7 @@ impl<A: Copy> Binding<A> {
             label,
             action,
             when: When::Always,
+            in_bar: true,
         }
     }
 
@@ -74,6 +77,12 @@ impl<A: Copy> Binding<A> {
 
     pub const fn when(mut self, when: When) -> Self {
         self.when = when;
+        self
+    }
+
+    /// Listed in the help, not in the bar (keys that are not the main ones).
+    pub const fn help_only(mut self) -> Self {
+        self.in_bar = false;
         self
     }
 }
@@ -93,6 +102,16 @@ pub const fn key<A: Copy>(
     action: A,
 ) -> Entry<A> {
     Entry::Key(Binding::new(keys, shown, label, action))
+}
+
+/// A row listed in the help but not in the bar.
+pub const fn help_key<A: Copy>(
+    keys: Keys,
+    shown: &'static str,
+    label: &'static str,
+    action: A,
+) -> Entry<A> {
+    Entry::Key(Binding::new(keys, shown, label, action).help_only())
 }
 
 /// A row that works but is not shown.
@@ -275,13 +294,15 @@ pub fn global_action(kiosk: bool, msg: Msg) -> Option<Global> {
 pub type Shown = (&'static str, &'static str);
 
 /// The keys a screen shows, in its table's order: its own, and the global
-/// ones it lists (in kiosk mode `q` stands for "tout effacer").
-pub fn shown<A>(table: &[Entry<A>], kiosk: bool, can_write: bool) -> Vec<Shown> {
+/// ones it lists (in kiosk mode `q` stands for "tout effacer"); those of the
+/// bar, or all of them for the help.
+pub fn shown<A>(table: &[Entry<A>], kiosk: bool, can_write: bool, help: bool) -> Vec<Shown> {
     let globals = globals(kiosk);
     table
         .iter()
         .filter_map(|e| {
             let (shown, label, when) = match e {
+                Entry::Key(b) if !b.in_bar && !help => return None,
                 Entry::Key(b) => (b.shown, b.label, b.when),
                 Entry::Global(g) => {
                     // Quitter stands for whatever `q` does in this mode.
@@ -318,11 +339,11 @@ mod tests {
     fn kiosk_q_says_what_it_does() {
         let table: &[Entry<()>] = &[Entry::Global(Global::Quitter)];
         assert_eq!(
-            shown(table, false, true),
+            shown(table, false, true, false),
             [(s::TOUCHE_Q, s::ACTION_QUITTER)]
         );
         assert_eq!(
-            shown(table, true, false),
+            shown(table, true, false, false),
             [(s::TOUCHE_Q, s::ACTION_TOUT_EFFACER)]
         );
         assert_eq!(

@@ -311,8 +311,18 @@ impl Model {
             .map_or("3e", |s| s.id.as_str())
     }
 
+    /// The items of a form, in the wording for the person's situation
+    /// (adults have their own set).
     pub fn quiz_items(&self, form: Form) -> Vec<&crate::content::Item> {
-        quiz::items(&self.content.questionnaire, form)
+        quiz::items_pour(&self.content.questionnaire, form, self.adulte())
+    }
+
+    /// Whether the person's situation is an adult one (adult wording).
+    pub fn adulte(&self) -> bool {
+        self.content
+            .situations
+            .get(self.saisie.situation)
+            .is_some_and(|s| s.adulte)
     }
 
     /// Ranks the métiers again (after an answer, a filter, a rejection).

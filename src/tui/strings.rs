@@ -142,6 +142,18 @@ pub const QUESTIONS_TITRE: &str = "Questions fréquentes";
 
 pub const CONTACTS_TITRE: &str = "Parler à quelqu'un";
 pub const CONTACTS_INTRO: &str = "Des personnes peuvent t'aider, gratuitement.";
+pub const CONTACTS_INTRO_ADULTE: &str =
+    "Des personnes peuvent vous aider, gratuitement. D'abord celles qui vous concernent.";
+pub const CONTACTS_AUTRES: &str = "Autres contacts";
+pub const MENU_FINANCEMENT: &str = "Financer ma formation";
+pub const KIND_DISPOSITIF: &str = "Financer sa formation";
+pub const FINANCEMENT_TITRE: &str = "Financer ma formation";
+pub const FINANCEMENT_INTRO: &str = "Qui paie la formation, et comment commencer. Chaque information a sa source et sa date : vérifiez-la auprès du service concerné.";
+pub const FINANCEMENT_POUR_QUI: &str = "Pour qui";
+pub const FINANCEMENT_QUOI: &str = "Ce que c'est";
+pub const FINANCEMENT_COMMENCER: &str = "Comment commencer";
+pub const FINANCEMENT_SOURCE: &str = "Source";
+pub const FINANCEMENT_VIDE: &str = "Pas encore d'information sur le financement dans ce contenu : appelez le 0800 050 000 (appel gratuit).";
 pub const CONTACT_POUR: &str = "Pour";
 pub const CONTACT_TEL: &str = "Téléphone";
 pub const CONTACT_WEB: &str = "Site";
@@ -187,7 +199,7 @@ pub const TOUCHE_HAUT_BAS: &str = "↑↓";
 pub const TOUCHE_GAUCHE: &str = "←";
 pub const TOUCHE_GAUCHE_DROITE: &str = "← →";
 pub const TOUCHE_PAGE_SUIVANTE: &str = "PgSuiv";
-pub const TOUCHE_MENU: &str = "1-5";
+pub const TOUCHE_MENU: &str = "1-9";
 pub const TOUCHE_NOTES: &str = "0-4";
 pub const TOUCHE_LETTRES: &str = "lettres";
 pub const TOUCHE_SLASH: &str = "/";
@@ -207,6 +219,11 @@ pub const TOUCHE_HJKL: &str = "h j k l";
 pub const TOUCHE_TABS: &str = "Tab / Maj+Tab";
 pub const TOUCHE_PAGES: &str = "PgPréc / PgSuiv";
 pub const TOUCHE_BOUTS: &str = "Début / Fin";
+pub const TOUCHE_DROITE: &str = "→";
+pub const TOUCHE_S: &str = "s";
+pub const TOUCHE_ONGLETS: &str = "1-5";
+pub const TOUCHE_RETOUR_ARRIERE: &str = "Retour arrière";
+pub const TOUCHE_CTRL_U: &str = "Ctrl+U";
 // The arrows, written in words when drawing in ASCII.
 pub const TOUCHE_ASCII_HAUT_BAS: &str = "Haut/Bas";
 pub const TOUCHE_ASCII_GAUCHE_DROITE: &str = "Gauche/Droite";
@@ -243,6 +260,17 @@ pub const ACTION_CHANGER: &str = "changer";
 pub const ACTION_LIRE_SUITE: &str = "lire la suite";
 pub const ACTION_DEFILER: &str = "faire défiler";
 pub const ACTION_RETIRER: &str = "retirer";
+// What other keys do, in the help only.
+pub const ACTION_CHANGER_SITUATION: &str = "changer de situation";
+pub const ACTION_VALIDER: &str = "valider la réponse choisie";
+pub const ACTION_CHOISIR_REPONSE: &str = "choisir une réponse";
+pub const ACTION_SUIVANTE: &str = "suivante (si déjà répondue)";
+pub const ACTION_CHANGER_FILTRE: &str = "changer le filtre choisi";
+pub const ACTION_ALLER_ONGLET: &str = "aller à un onglet";
+pub const ACTION_SITUATION_PARCOURS: &str = "changer de situation (onglet Parcours)";
+pub const ACTION_VOIR_COMPARAISON: &str = "voir la comparaison";
+pub const ACTION_DEFILER_CHOISIR: &str = "faire défiler, ou choisir une formation";
+pub const ACTION_EFFACER_LETTRE: &str = "effacer une lettre";
 
 // Lines of the help for the keys of every screen.
 pub const AIDE_CHERCHER: &str = "rechercher, depuis n'importe quel écran";

@@ -119,7 +119,7 @@ where
     first..end
 }
 
-/// Row `n` of a grouped list (see `App::result_rows`): an entry, or a header
+/// Row `n` of a grouped list (see `Model::result_rows`): an entry, or a header
 /// naming the group of the entry that follows it.
 pub(crate) fn grouped<'a, T>(
     rows: &[Option<usize>],

@@ -16,6 +16,7 @@ pub enum FileKind {
     Metiers,
     Formations,
     Etablissements,
+    Financement,
 }
 
 /// Where the files of a kind are, below the content root.
@@ -108,7 +109,14 @@ pub const FILES: &[ContentFile] = &[
     file(
         K::Questionnaire,
         File("questionnaire.toml"),
-        &["sources", "echelle", "ne_sait_pas", "theme", "item"],
+        &[
+            "sources",
+            "echelle",
+            "ne_sait_pas",
+            "theme",
+            "item",
+            "item_adulte",
+        ],
         true,
         false,
         "questionnaire.json",
@@ -143,6 +151,14 @@ pub const FILES: &[ContentFile] = &[
         false,
         true,
         "etablissements.json",
+    ),
+    file(
+        K::Financement,
+        File("financement.toml"),
+        &["sources", "dispositif"],
+        false,
+        true,
+        "financement.json",
     ),
 ];
 
@@ -201,6 +217,7 @@ mod tests {
             K::Metiers,
             K::Formations,
             K::Etablissements,
+            K::Financement,
         ];
         for k in kinds {
             assert_eq!(FILES.iter().filter(|f| f.kind == k).count(), 1, "{k:?}");
@@ -211,6 +228,6 @@ mod tests {
         assert_eq!(FileKind::of("metiers/a.toml"), Some(K::Metiers));
         assert_eq!(FileKind::of("metiersx/a.toml"), None);
         assert_eq!(FileKind::of("autre.toml"), None);
-        assert_eq!(single_files().count(), 6);
+        assert_eq!(single_files().count(), 7);
     }
 }

@@ -381,6 +381,19 @@ pub struct ThemeInfo {
     pub code: Theme,
     pub nom: String,
     pub explication: String,
+    /// The explanation for the adult track (no "tu").
+    #[serde(default)]
+    pub explication_adulte: Option<String>,
+}
+
+impl ThemeInfo {
+    /// The explanation in the register of the public.
+    pub fn explication_pour(&self, adulte: bool) -> &str {
+        match (&self.explication_adulte, adulte) {
+            (Some(a), true) => a,
+            _ => &self.explication,
+        }
+    }
 }
 
 /// One questionnaire item: an activity to rate.
@@ -392,6 +405,10 @@ pub struct Item {
     pub theme: Theme,
     #[serde(default)]
     pub rapide: bool,
+    /// The ROME domains (letters A–N) the activity is most about: a liked
+    /// item is a reason only for métiers of these domains.
+    #[serde(default)]
+    pub domaines: Vec<String>,
 }
 
 /// The interest questionnaire (`content/questionnaire.toml`).
@@ -402,12 +419,28 @@ pub struct Questionnaire {
     pub ne_sait_pas: String,
     pub theme: Vec<ThemeInfo>,
     pub item: Vec<Item>,
+    /// The items for adults (work, job search, career change): same themes
+    /// and counts; an id shared with `item` has the same text.
+    #[serde(default)]
+    pub item_adulte: Vec<Item>,
 }
 
 impl Questionnaire {
-    /// An item by id.
+    /// An item by id, in either set.
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.item.iter().find(|i| i.id == id)
+        self.item
+            .iter()
+            .chain(&self.item_adulte)
+            .find(|i| i.id == id)
+    }
+
+    /// The set of items for this public: the adult one when asked and present.
+    pub fn items_pour(&self, adulte: bool) -> &[Item] {
+        if adulte && !self.item_adulte.is_empty() {
+            &self.item_adulte
+        } else {
+            &self.item
+        }
     }
 
     /// The texts of the items with these ids (unknown ids are skipped).
@@ -541,6 +574,53 @@ pub struct Contact {
     pub telephone: Option<String>,
     #[serde(default)]
     pub web: Option<String>,
+    /// Whom this contact is for first: its place in "Parler à quelqu'un"
+    /// depends on the person's situation.
+    #[serde(default)]
+    pub publics: Vec<Public>,
+}
+
+/// Whom a contact is for first.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Public {
+    /// Pupils (collège, lycée).
+    Eleves,
+    /// Young people from 16 to 25.
+    #[serde(rename = "jeunes-16-25")]
+    Jeunes1625,
+    /// Adults in work.
+    AdultesSalaries,
+    /// Job seekers.
+    DemandeursEmploi,
+    /// Executives.
+    Cadres,
+    /// Everyone.
+    Tous,
+}
+
+/// A way to pay for a training or to be paid during it
+/// (`content/financement.toml`), told for adults.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dispositif {
+    pub id: String,
+    pub nom: String,
+    pub pour_qui: String,
+    pub ce_que_c_est: String,
+    pub comment_commencer: String,
+    #[serde(default)]
+    pub web: Option<String>,
+    #[serde(default)]
+    pub telephone: Option<String>,
+    /// Words people type to find it.
+    #[serde(default)]
+    pub mots_cles: Vec<String>,
+    pub source: String,
+    /// Month of the information (YYYY-MM).
+    pub date: String,
 }
 
 /// Everything Boussole knows, loaded and checked.
@@ -555,9 +635,69 @@ pub struct Content {
     pub apprentissage: Apprentissage,
     pub contacts: Vec<Contact>,
     pub etablissements: Vec<Etablissement>,
+    #[serde(default)]
+    pub financement: Vec<Dispositif>,
 }
 
+/// Contacts an adult needs first, in this order (the others of their publics
+/// follow).
+const PRIORITE_ADULTES: [&str; 6] = [
+    "cep",
+    "france-vae",
+    "transitions-pro-normandie",
+    "france-travail",
+    "apec",
+    "region-normandie",
+];
+/// Contacts a pupil needs first, in this order.
+const PRIORITE_ELEVES: [&str; 3] = ["cio-psy-en", "missions-locales", "region-normandie"];
+
 impl Content {
+    /// The contacts for this situation first (in the order it needs them),
+    /// then the others.
+    pub fn contacts_pour(&self, situation: Option<&Situation>) -> (Vec<&Contact>, Vec<&Contact>) {
+        let Some(s) = situation else {
+            return (self.contacts.iter().collect(), Vec::new());
+        };
+        let publics: Vec<Public> = if s.adulte {
+            let mut p = vec![if s.id == "demandeur-emploi" {
+                Public::DemandeursEmploi
+            } else {
+                Public::AdultesSalaries
+            }];
+            if s.niveau >= 6 {
+                p.push(Public::Cadres);
+            }
+            p
+        } else {
+            let mut p = vec![Public::Eleves];
+            if s.age() >= 16 {
+                p.push(Public::Jeunes1625);
+            }
+            p
+        };
+        let priorite: &[&str] = if s.adulte {
+            &PRIORITE_ADULTES
+        } else {
+            &PRIORITE_ELEVES
+        };
+        let (mut first, rest): (Vec<&Contact>, Vec<&Contact>) =
+            self.contacts.iter().partition(|c| {
+                c.publics
+                    .iter()
+                    .any(|p| *p == Public::Tous || publics.contains(p))
+            });
+        let rang = |c: &Contact| {
+            priorite
+                .iter()
+                .position(|id| *id == c.id)
+                .unwrap_or(priorite.len())
+        };
+        // Stable: the others keep the file's order.
+        first.sort_by_key(|c| rang(c));
+        (first, rest)
+    }
+
     /// A rich métier by id.
     pub fn metier(&self, id: &str) -> Option<&Metier> {
         self.metiers.iter().find(|m| m.id == id)

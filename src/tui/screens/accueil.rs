@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Nav, ScreenState, step};
-use crate::tui::keys::{Entry, Global, Keys, hidden, key};
+use crate::tui::keys::{Entry, Global, Keys, hidden, key, help_key};
 use crate::tui::model::{Effect, Model, Overlay};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -28,6 +28,7 @@ pub enum MenuEntry {
     Recherche,
     Apprentissage,
     Contacts,
+    Financement,
     Lieux,
     Resultats,
     Enregistrer,
@@ -74,7 +75,12 @@ const KEYS: &[Entry<Action>] = &[
     Entry::Global(Global::Chercher),
     Entry::Global(Global::Aide),
     Entry::Global(Global::Quitter),
-    hidden(Keys::Any(&[Msg::Left]), Action::Gauche),
+    help_key(
+        Keys::Any(&[Msg::Left]),
+        s::TOUCHE_GAUCHE_DROITE,
+        s::ACTION_CHANGER_SITUATION,
+        Action::Gauche,
+    ),
     hidden(Keys::Any(&[Msg::Right]), Action::Droite),
     hidden(Keys::Any(&[Msg::Tab]), Action::Suivant),
     hidden(Keys::Any(&[Msg::BackTab]), Action::Precedent),
@@ -87,7 +93,12 @@ impl Model {
             MenuEntry::Quiz,
             MenuEntry::Explorer,
             MenuEntry::Recherche,
-            MenuEntry::Apprentissage,
+            // Entry 4: apprenticeship for pupils, funding for adults.
+            if self.adulte() {
+                MenuEntry::Financement
+            } else {
+                MenuEntry::Apprentissage
+            },
             MenuEntry::Contacts,
             MenuEntry::Lieux,
         ];
@@ -109,6 +120,7 @@ fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
         MenuEntry::Recherche => return super::recherche::open(model),
         MenuEntry::Apprentissage => return Nav::Open(super::Apprentissage::default().into()),
         MenuEntry::Contacts => return Nav::Open(super::Contacts::default().into()),
+        MenuEntry::Financement => return Nav::Open(super::Financement::default().into()),
         MenuEntry::Lieux => return super::lieux::open(model),
         MenuEntry::Resultats => return super::resultats::open(model),
         MenuEntry::Enregistrer => model.effect = Some(Effect::Save),
@@ -211,6 +223,7 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Recherche => s::MENU_RECHERCHE,
         MenuEntry::Apprentissage => s::MENU_APPRENTISSAGE,
         MenuEntry::Contacts => s::MENU_CONTACTS,
+        MenuEntry::Financement => s::MENU_FINANCEMENT,
         MenuEntry::Lieux => s::MENU_LIEUX,
         MenuEntry::Resultats => s::MENU_RESULTATS,
         MenuEntry::Enregistrer => s::MENU_ENREGISTRER,

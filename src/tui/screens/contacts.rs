@@ -82,10 +82,29 @@ fn panes<'a>(
     scroll: u16,
 ) -> Vec<TextPane<'a>> {
     let mut lines = vec![
-        Line::from(Span::styled(s::CONTACTS_INTRO, theme.muted)),
+        Line::from(Span::styled(
+            if model.adulte() {
+                s::CONTACTS_INTRO_ADULTE
+            } else {
+                s::CONTACTS_INTRO
+            },
+            theme.muted,
+        )),
         Line::from(""),
     ];
-    for c in &model.content.contacts {
+    let situation = model.content.situations.get(model.saisie.situation);
+    let (first, rest) = model.content.contacts_pour(situation);
+    let mut all: Vec<Option<&crate::content::Contact>> = first.into_iter().map(Some).collect();
+    if !rest.is_empty() && !all.is_empty() {
+        all.push(None);
+    }
+    all.extend(rest.into_iter().map(Some));
+    for c in all {
+        let Some(c) = c else {
+            lines.push(Line::from(Span::styled(s::CONTACTS_AUTRES, theme.header)));
+            lines.push(Line::from(""));
+            continue;
+        };
         lines.push(Line::from(Span::styled(c.nom.as_str(), theme.title)));
         lines.push(Line::from(c.offre.as_str()));
         lines.push(field(s::CONTACT_POUR, c.public.clone(), theme));

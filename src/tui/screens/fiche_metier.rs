@@ -9,7 +9,7 @@ use ratatui::widgets::{ListItem, Tabs};
 use super::{Nav, ScreenState, clicked, plain_rows, scroll, step};
 use crate::content::{Formation, Metier, Voie};
 use crate::parcours::Mode;
-use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, When, help_key, hidden, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -108,11 +108,40 @@ const KEYS: &[Entry<Action>] = &[
     ),
     Entry::Global(Global::Aide),
     hidden(Keys::Any(&[Msg::Left, Msg::BackTab]), Action::OngletPrecedent),
-    hidden(Keys::Range('1', '5'), Action::Onglet),
-    hidden(Keys::Any(&[Msg::Char('e')]), Action::Exporter),
-    hidden(Keys::Any(&[Msg::Char('v')]), Action::Comparaison),
-    hidden(Keys::Any(&[Msg::Char('s')]), Action::Situation),
-    hidden(Keys::Any(super::MOVES), Action::Bouger),
+    help_key(
+        Keys::Range('1', '5'),
+        s::TOUCHE_ONGLETS,
+        s::ACTION_ALLER_ONGLET,
+        Action::Onglet,
+    ),
+    Entry::Key(
+        keys::Binding::new(
+            Keys::Any(&[Msg::Char('e')]),
+            s::TOUCHE_E,
+            s::ACTION_EXPORTER,
+            Action::Exporter,
+        )
+        .when(When::CanWrite)
+        .help_only(),
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('v')]),
+        s::TOUCHE_V,
+        s::ACTION_VOIR_COMPARAISON,
+        Action::Comparaison,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('s')]),
+        s::TOUCHE_S,
+        s::ACTION_SITUATION_PARCOURS,
+        Action::Situation,
+    ),
+    help_key(
+        Keys::Any(super::MOVES),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_DEFILER_CHOISIR,
+        Action::Bouger,
+    ),
 ];
 
 /// Number of selectable rows on a métier fiche's tab.

@@ -115,11 +115,11 @@ macro_rules! screens {
                 match self { $(Screen::$name(s) => s.takes_letters(),)* }
             }
 
-            /// The keys the bar and the help show for this screen.
-            pub fn shown_keys(&self, model: &Model) -> Vec<keys::Shown> {
+            /// The keys this screen shows: in the bar, or (`help`) in the help.
+            pub fn shown_keys(&self, model: &Model, help: bool) -> Vec<keys::Shown> {
                 let can_write = model.storage.is_some();
                 match self {
-                    $(Screen::$name(s) => keys::shown(s.keys(), model.kiosk, can_write),)*
+                    $(Screen::$name(s) => keys::shown(s.keys(), model.kiosk, can_write, help),)*
                 }
             }
         }
@@ -141,6 +141,7 @@ screens! {
     Lieux => lieux,
     Apprentissage => apprentissage,
     Contacts => contacts,
+    Financement => financement,
     Comparer => comparer,
 }
 

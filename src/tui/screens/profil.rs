@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::{Nav, ScreenState, scroll};
 use crate::content::Theme;
-use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, help_key, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -40,7 +40,12 @@ const KEYS: &[Entry<Action>] = &[
         Action::Retour,
     ),
     Entry::Global(Global::Aide),
-    hidden(Keys::Any(super::MOVES), Action::Defiler),
+    help_key(
+        Keys::Any(super::MOVES),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_DEFILER,
+        Action::Defiler,
+    ),
 ];
 
 impl ScreenState for Profil {
@@ -128,7 +133,11 @@ fn panes<'a>(model: &'a Model, theme: &Palette, area: Rect, scroll: u16) -> Vec<
         if let Some(info) = q.theme_info(t) {
             lines.push(Line::from(vec![
                 Span::styled(format!(" {} ", t.letter()), theme.key),
-                Span::raw(format!("{} : {}", info.nom, info.explication)),
+                Span::raw(format!(
+                    "{} : {}",
+                    info.nom,
+                    info.explication_pour(model.adulte())
+                )),
             ]));
         }
     }

@@ -7,7 +7,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{Nav, ScreenState};
 use crate::quiz::{self, Answer, Form};
-use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, hidden, key, help_key};
 use crate::tui::model::{Model, Overlay};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -72,9 +72,24 @@ const KEYS: &[Entry<Action>] = &[
         Action::Arreter,
     ),
     Entry::Global(Global::Aide),
-    hidden(Keys::Any(&[Msg::Enter]), Action::Valider),
-    hidden(Keys::Any(&[Msg::Right]), Action::Suivante),
-    hidden(Keys::Any(&[Msg::Up, Msg::ScrollUp]), Action::Monter),
+    help_key(
+        Keys::Any(&[Msg::Enter]),
+        s::TOUCHE_ENTREE,
+        s::ACTION_VALIDER,
+        Action::Valider,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Right]),
+        s::TOUCHE_DROITE,
+        s::ACTION_SUIVANTE,
+        Action::Suivante,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Up, Msg::ScrollUp]),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_CHOISIR_REPONSE,
+        Action::Monter,
+    ),
     hidden(Keys::Any(&[Msg::Down, Msg::ScrollDown]), Action::Descendre),
 ];
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Paragraph};
 
 use super::{Nav, ScreenState, clicked, step};
 use crate::search::{Hit, Kind};
-use crate::tui::keys::{self, Entry, Keys, hidden, key};
+use crate::tui::keys::{self, Entry, Keys, help_key, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -70,8 +70,18 @@ const KEYS: &[Entry<Action>] = &[
         s::ACTION_RETOUR,
         Action::Retour,
     ),
-    hidden(Keys::Any(&[Msg::Backspace]), Action::Effacer),
-    hidden(Keys::Any(&[Msg::ClearInput]), Action::ToutEffacer),
+    help_key(
+        Keys::Any(&[Msg::Backspace]),
+        s::TOUCHE_RETOUR_ARRIERE,
+        s::ACTION_EFFACER_LETTRE,
+        Action::Effacer,
+    ),
+    help_key(
+        Keys::Any(&[Msg::ClearInput]),
+        s::TOUCHE_CTRL_U,
+        s::ACTION_TOUT_EFFACER,
+        Action::ToutEffacer,
+    ),
 ];
 
 impl Model {
@@ -143,6 +153,7 @@ impl ScreenState for Recherche {
                         Kind::Etablissement => {
                             super::fiche_formation::open_link(Link::Etablissement(hit.id))
                         }
+                        Kind::Dispositif => Nav::Open(super::Financement::default().into()),
                         Kind::Rome => Nav::Open(
                             super::FicheRome {
                                 code: hit.id,
@@ -225,6 +236,7 @@ pub fn kind_label(k: Kind) -> &'static str {
         Kind::Formation => s::KIND_FORMATION,
         Kind::Rome => s::KIND_ROME,
         Kind::Etablissement => s::KIND_ETABLISSEMENT,
+        Kind::Dispositif => s::KIND_DISPOSITIF,
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::widgets::ListItem;
 
 use super::{Nav, ScreenState, clicked, plain_rows, step};
 use crate::matching::Method;
-use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key, help_key};
 use crate::tui::model::{Model, Ranked};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -122,9 +122,24 @@ const KEYS: &[Entry<Action>] = &[
         Action::Pane,
     ),
     Entry::Global(Global::Aide),
-    hidden(Keys::Any(&[Msg::Back]), Action::Retour),
-    hidden(Keys::Any(super::MOVES), Action::Bouger),
-    hidden(Keys::Any(&[Msg::Left]), Action::Gauche),
+    help_key(
+        Keys::Any(&[Msg::Back]),
+        s::TOUCHE_ECHAP,
+        s::ACTION_RETOUR,
+        Action::Retour,
+    ),
+    help_key(
+        Keys::Any(super::MOVES),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_CHOISIR,
+        Action::Bouger,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Left]),
+        s::TOUCHE_GAUCHE_DROITE,
+        s::ACTION_CHANGER_FILTRE,
+        Action::Gauche,
+    ),
     hidden(Keys::Any(&[Msg::Right]), Action::Droite),
     hidden(Keys::Any(&[Msg::Char(' ')]), Action::Espace),
 ];
@@ -442,12 +457,14 @@ pub fn reasons_lines<'a>(model: &'a Model, r: &Ranked, theme: &Palette) -> Vec<L
     if let Some(m) = model.content.metier(&r.id) {
         lines.push(Line::from(Span::styled(m.titre.both(), theme.title)));
     }
-    lines.push(Line::from(format!(
-        "{}{}{}",
-        crate::present::bucket(r.bucket),
-        theme.glyphs.sep,
-        s::ressemblance(r.score)
-    )));
+    lines.push(Line::from(match s::ressemblance(r.score) {
+        Some(likeness) => format!(
+            "{}{}{likeness}",
+            crate::present::bucket(r.bucket),
+            theme.glyphs.sep
+        ),
+        None => crate::present::bucket(r.bucket).to_string(),
+    }));
     lines.push(Line::from(""));
     if !r.reasons.themes.is_empty() {
         lines.push(heading(s::RAISON_THEMES, theme));

@@ -42,7 +42,7 @@ pub fn draw(app: &App, theme: &Palette, texts: &mut wrap::Cache, frame: &mut Fra
     }
     let [top, body, bottom] = super::layout::frame(area);
     let screen = app.screen();
-    let keys = screen.shown_keys(app);
+    let keys = screen.shown_keys(app, false);
     let header = Line::from(vec![
         Span::styled(format!(" {} ", s::APP_TITLE), theme.title),
         Span::styled(
@@ -57,7 +57,7 @@ pub fn draw(app: &App, theme: &Palette, texts: &mut wrap::Cache, frame: &mut Fra
         bottom,
     );
     if let Some(o) = app.overlay {
-        overlay::view(app, theme, frame, area, o, &keys);
+        overlay::view(app, theme, frame, area, o, &screen.shown_keys(app, true));
     }
     if let Some(secs) = app.idle_countdown {
         overlay::idle(theme, frame, area, secs);

@@ -10,6 +10,9 @@ use crate::model::{Content, Voie};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
+    /// A way to pay for a training (shown first: few, and what "vae", "cpf"
+    /// or "reconversion" mean).
+    Dispositif,
     /// A rich métier fiche.
     Metier,
     /// A formation.
@@ -101,6 +104,22 @@ pub fn entries(content: &Content) -> Vec<Entry> {
             label,
             others: others.join(" / "),
             codes: e.uai.iter().map(|u| u.to_ascii_lowercase()).collect(),
+            routes: Vec::new(),
+        });
+    }
+    for d in &content.financement {
+        out.push(Entry {
+            kind: Kind::Dispositif,
+            id: d.id.clone(),
+            folded: fold(&d.nom).text,
+            label: d.nom.clone(),
+            others: d
+                .mots_cles
+                .iter()
+                .map(|k| fold(k).text)
+                .collect::<Vec<_>>()
+                .join(" / "),
+            codes: Vec::new(),
             routes: Vec::new(),
         });
     }
