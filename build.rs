@@ -82,6 +82,11 @@ struct Formations {
     formation: Vec<Formation>,
 }
 #[derive(Deserialize)]
+struct RecrutementFile {
+    enquete: Enquete,
+    famille: Vec<Famille>,
+}
+#[derive(Deserialize)]
 struct Financement {
     dispositif: Vec<Dispositif>,
 }
@@ -179,5 +184,12 @@ fn compile(files: &[(String, PathBuf)]) -> Content {
         financement: many(FileKind::Financement)
             .flat_map(|p| read::<Financement>(p).dispositif)
             .collect(),
+        recrutement: many(FileKind::Recrutement).next().map(|p| {
+            let r: RecrutementFile = read(p);
+            Recrutement {
+                enquete: r.enquete,
+                famille: r.famille,
+            }
+        }),
     }
 }

@@ -470,3 +470,25 @@ fn a_single_letter_finds_words_that_start_with_it() {
         "{hits:?}"
     );
 }
+
+#[test]
+fn the_recrute_filter_keeps_the_metiers_with_a_published_figure() {
+    let c = content::load_bundled().expect("bundled").content;
+    let answers = boussole::quiz::Answers::new();
+    let profile = boussole::quiz::score(&c.questionnaire, &answers);
+    let f = Filters {
+        recrute: true,
+        ..Filters::default()
+    };
+    let r = matching::rank(
+        &c,
+        &profile,
+        &answers,
+        &f,
+        &std::collections::HashSet::new(),
+    );
+    assert!(!r.matches.is_empty());
+    assert!(r.matches.iter().all(|m| c.recrute(&m.metier.id)));
+    assert!(r.matches.iter().any(|m| m.metier.id == "aide-soignant"));
+    assert!(r.matches.len() < c.metiers.len());
+}

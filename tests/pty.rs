@@ -189,12 +189,12 @@ fn export_and_save_write_where_expected_and_a_damaged_save_is_moved_aside() {
     s.wait_for("Exporter mon résumé");
     s.send("o");
     s.wait_for("Résumé enregistré");
-    // Back home, save (entry 7 without a profile), quit.
+    // Back home, save (entry 8 without a profile), quit.
     s.send("\x1b");
     s.wait_for("Tape un métier");
     s.send("\x1b");
     s.wait_for("Enregistrer mes réponses");
-    s.send("7");
+    s.send("8");
     s.wait_for("Réponses enregistrées");
     s.send("q");
     let _ = s.wait_exit(TIMEOUT);

@@ -554,11 +554,11 @@ fn kiosk_offers_no_export_and_no_saving() {
 fn save_and_erase_from_the_menu() {
     use boussole::tui::app::Effect;
     let mut app = with_storage(App::new(fixture()));
-    // Without a profile the menu is 1-6 then Enregistrer (7), Effacer (8).
-    update(&mut app, Msg::Char('7'));
+    // Without a profile the menu is 1-7 then Enregistrer (8), Effacer (9).
+    update(&mut app, Msg::Char('8'));
     assert_eq!(app.effect, Some(Effect::Save));
     app.effect = None;
-    update(&mut app, Msg::Char('8'));
+    update(&mut app, Msg::Char('9'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmErase));
     update(&mut app, Msg::Char('o'));
     assert_eq!(app.effect, Some(Effect::Erase));
@@ -590,14 +590,14 @@ fn mouse_clicks_select_and_answer() {
     );
     take_quick_quiz(&mut app);
     update(&mut app, Msg::Enter);
-    // Résultats: header row at y = 8, first métier at 9, second at 10.
-    update(&mut app, Msg::Click(5, 10));
+    // Résultats: header row at y = 9, first métier at 10, second at 11.
+    update(&mut app, Msg::Click(5, 11));
     assert!(
         matches!(app.screen(), Screen::Resultats(r) if r.sel == 1),
         "{:?}",
         app.screen()
     );
-    update(&mut app, Msg::Click(5, 8)); // a header: nothing changes
+    update(&mut app, Msg::Click(5, 9)); // a header: nothing changes
     assert!(matches!(app.screen(), Screen::Resultats(r) if r.sel == 1));
     // A click on the filters pane selects a filter row (y = 2 + row).
     update(&mut app, Msg::Click(5, 4));
@@ -657,4 +657,61 @@ fn the_persons_departement_sorts_places_and_filters_results() {
     assert!(app.hits.iter().any(|h| h.id == "cfa-test-evreux"));
     send(&mut app, &[Msg::Enter]);
     assert!(matches!(app.screen(), Screen::FicheEtablissement(e) if e.id == "cfa-test-evreux"));
+}
+
+#[test]
+fn the_metiers_that_recruit_open_from_accueil_and_open_fiches() {
+    let c = bundled();
+    let mut app = App::new(c);
+    let n = app.menu().len();
+    let pos = app
+        .menu()
+        .iter()
+        .position(|e| *e == boussole::tui::app::MenuEntry::Recrute)
+        .expect("in the menu");
+    assert!(n <= 9 || pos < 9);
+    send(&mut app, &[Msg::Char(char::from(b'1' + pos as u8))]);
+    assert!(
+        matches!(app.screen(), Screen::Recrute(_)),
+        "{:?}",
+        app.screen()
+    );
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Vente, tourisme et services"), "{text}");
+    assert!(text.contains("43"), "{text}");
+    send(&mut app, &[Msg::Enter, Msg::Enter]);
+    assert!(
+        matches!(app.screen(), Screen::FicheMetier(_)),
+        "{:?}",
+        app.screen()
+    );
+}
+
+#[test]
+fn an_adult_sees_vae_first_and_no_apprenticeship_promise_in_the_parcours_tab() {
+    let c = bundled();
+    let adulte = c
+        .situations
+        .iter()
+        .position(|s| s.id == "adulte-salarie")
+        .expect("situation");
+    let mut app = App::new(c);
+    app.saisie.situation = adulte;
+    app.saisie.age_donne = Some(38);
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "aide-soignant");
+    send(&mut app, &[Msg::Enter, Msg::Char('3')]);
+    let text = screen_text(&app, 100, 40);
+    assert!(text.contains("38 ans"), "{text}");
+    assert!(text.contains("La VAE d'abord"), "{text}");
+    let vae = text.find("par la VAE").expect("a VAE route");
+    let first = text.find("Parcours 1").expect("routes");
+    assert!(
+        vae > first && vae < text.find("Parcours 2").unwrap_or(usize::MAX),
+        "{text}"
+    );
+    assert!(!text.contains("possible en apprentissage"), "{text}");
+    send(&mut app, &[Msg::Char('t')]);
+    assert!(app.saisie.tous_parcours);
+    assert!(screen_text(&app, 100, 40).contains("Tous les parcours"));
 }

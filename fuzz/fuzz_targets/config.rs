@@ -30,6 +30,7 @@ mod terminal {
         pub idle_exit: bool,
         pub situation: Option<String>,
         pub departement: Option<String>,
+        pub age: Option<u8>,
         pub ascii: bool,
     }
 

@@ -33,6 +33,8 @@ pub struct Config {
     pub inactivite: Option<u64>,
     /// The person's département ("14", "27", "50", "61" or "76").
     pub departement: Option<String>,
+    /// The person's age (it decides whether apprenticeship is possible).
+    pub age: Option<u8>,
     /// Overlay folders laid over the content, in order (relative to the
     /// configuration file's folder).
     pub surcouches: Vec<PathBuf>,
@@ -49,6 +51,7 @@ struct Raw {
     situation: Option<Spanned<String>>,
     inactivite: Option<Spanned<i64>>,
     departement: Option<Spanned<String>>,
+    age: Option<u8>,
     #[serde(default)]
     surcouches: Vec<PathBuf>,
 }
@@ -74,6 +77,7 @@ pub fn tui_options(cli: &super::Cli, file: &Config) -> terminal::Options {
         idle_exit: cli.idle_exit,
         situation: file.situation.clone(),
         departement: file.departement.clone(),
+        age: file.age,
         ascii: cli.ascii || !terminal::locale_is_utf8(),
     }
 }
@@ -166,6 +170,7 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, String> {
         situation: raw.situation.map(Spanned::into_inner),
         inactivite,
         departement: raw.departement.map(Spanned::into_inner),
+        age: raw.age,
         surcouches: raw.surcouches,
         situation_at,
     })
@@ -177,7 +182,7 @@ fn french(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         return format!(
-            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, surcouches)"
+            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, age, surcouches)"
         );
     }
     if let Some(rest) = m.strip_prefix("unknown variant ") {
@@ -189,10 +194,16 @@ fn french(message: &str) -> String {
         let want = match expected.trim() {
             "a boolean" => "true ou false",
             "i64" | "u64" | "an integer" => "un nombre entier de secondes",
+            "u8" => "un nombre entier de 0 à 255",
             "a string" => "un texte entre guillemets",
             _ => "une autre valeur",
         };
-        return format!("type incorrect : il faut {want}");
+        let what = if m.starts_with("invalid value") {
+            "valeur impossible"
+        } else {
+            "type incorrect"
+        };
+        return format!("{what} : il faut {want}");
     }
     boussole::text::toml_syntax_fr(m)
 }
@@ -212,6 +223,7 @@ mod tests {
         assert_eq!(c.souris, Some(true));
         assert_eq!(c.situation.as_deref(), Some("cap"));
         assert_eq!(c.inactivite, Some(120));
+        assert_eq!(c.age, None);
         assert_eq!(c.check_situation(["3e", "cap"].into_iter()), Ok(()));
         let c = parse("departement = \"76\"\n", "c.toml");
         assert_eq!(c.map(|c| c.departement), Ok(Some("76".to_string())));

@@ -249,6 +249,15 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     if let Some(n) = &m.normandie {
         writeln!(out, "{} : {n}", s::EN_NORMANDIE)?;
     }
+    if let Some(r) = &content.recrutement {
+        for f in r.familles_de(&m.id) {
+            writeln!(
+                out,
+                "Recrute en Normandie : {}",
+                boussole::present::recrutement_famille(f, &r.enquete)
+            )?;
+        }
+    }
     let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
     write_lieux(out, content, &ids, None)?;
     if content.situation("3e").is_some() {

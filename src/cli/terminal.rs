@@ -40,6 +40,8 @@ pub struct Options {
     pub situation: Option<String>,
     /// The person's département (code) to start with.
     pub departement: Option<String>,
+    /// The person's age, if given.
+    pub age: Option<u8>,
     /// Draw with ASCII characters only.
     pub ascii: bool,
 }
@@ -141,6 +143,10 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
     }
     if opts.departement.is_some() {
         app.set_departement(opts.departement.clone());
+    }
+    if let Some(age) = opts.age {
+        app.saisie.age_donne = Some(age);
+        app.saisie.age = age;
     }
     if opts.kiosk {
         return app;

@@ -76,6 +76,8 @@ pub(crate) struct Records<'a> {
     pub contacts: Vec<Rec<'a, Contact>>,
     pub etablissements: Vec<Rec<'a, Etablissement>>,
     pub financement: Vec<Rec<'a, Dispositif>>,
+    pub enquete: Option<Enquete>,
+    pub familles: Vec<Rec<'a, Famille>>,
     pub echelle: Vec<Rec<'a, Echelon>>,
     pub themes: Vec<Rec<'a, ThemeInfo>>,
     pub items: Vec<Rec<'a, Item>>,
@@ -171,6 +173,10 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
         contacts: values(r.contacts),
         etablissements: values(r.etablissements),
         financement: values(r.financement),
+        recrutement: r.enquete.map(|enquete| Recrutement {
+            enquete,
+            famille: values(r.familles),
+        }),
     };
     let mut avertissements = sink.avertissements;
     avertissements.sort();
@@ -315,6 +321,10 @@ fn collect<'a>(
                     r.formations
                         .extend(pf.records("formation", sink, &mut r.incomplete.formations))
                 }
+            }
+            FileKind::Recrutement => {
+                r.enquete = pf.required("enquete", sink);
+                r.familles = pf.records("famille", sink, &mut false);
             }
             FileKind::Financement => {
                 if has("dispositif") {

@@ -93,6 +93,10 @@ pub(crate) fn apply<'a>(
     merge(&mut r.formations, over.formations, |f| &f.id);
     merge(&mut r.etablissements, over.etablissements, |e| &e.id);
     merge(&mut r.financement, over.financement, |d| &d.id);
+    if over.enquete.is_some() {
+        r.enquete = over.enquete;
+        r.familles = over.familles;
+    }
     if over.questionnaire_file.is_some() {
         r.echelle = over.echelle;
         r.ne_sait_pas = over.ne_sait_pas;

@@ -100,6 +100,15 @@ pub struct FinancementFile {
     pub dispositif: Vec<Dispositif>,
 }
 
+/// `recrutement.toml`
+#[derive(Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecrutementFile {
+    pub sources: Vec<String>,
+    pub enquete: Enquete,
+    pub famille: Vec<Famille>,
+}
+
 /// Every schema, as (file name under `content/schema/`, pretty JSON).
 pub fn all() -> Vec<(&'static str, String)> {
     let pretty = |v: schemars::Schema| serde_json::to_string_pretty(&v).unwrap_or_default() + "\n";
@@ -122,6 +131,7 @@ fn schema_of(kind: FileKind) -> schemars::Schema {
         FileKind::Contacts => schema_for!(ContactsFile),
         FileKind::Etablissements => schema_for!(EtablissementsFile),
         FileKind::Financement => schema_for!(FinancementFile),
+        FileKind::Recrutement => schema_for!(RecrutementFile),
     }
 }
 

@@ -37,6 +37,27 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     unique(sink, &r.regles, "id", |c| c.id.clone());
     unique(sink, &r.etablissements, "id", |e| e.id.clone());
     unique(sink, &r.financement, "id", |d| d.id.clone());
+    unique(sink, &r.familles, "id", |f| f.id.clone());
+    for f in &r.familles {
+        slug(sink, f, &f.value.id);
+        for (i, m) in f.value.metiers.iter().enumerate() {
+            if !r.metiers.iter().any(|x| &x.value.id == m) {
+                f.error(
+                    sink,
+                    &[Key("metiers"), Index(i)],
+                    format!("métier inconnu « {m} »"),
+                );
+            }
+        }
+        for (key, v) in [
+            ("part", f.value.part),
+            ("part_difficiles", f.value.part_difficiles),
+        ] {
+            if v.is_some_and(|p| p > 100) {
+                f.error(sink, &[Key(key)], "un pourcentage va de 0 à 100");
+            }
+        }
+    }
     for d in &r.financement {
         slug(sink, d, &d.value.id);
         let month = d.value.date.as_bytes();

@@ -42,6 +42,8 @@ pub struct Filters {
     pub departement: Option<String>,
     /// Situation id: only métiers reachable from it.
     pub situation: Option<String>,
+    /// Only métiers with a published recruitment figure in Normandy.
+    pub recrute: bool,
 }
 
 /// A filter a result satisfies.
@@ -53,6 +55,7 @@ pub enum Satisfied {
     Domaine(String),
     Departement(String),
     Situation(String),
+    Recrute,
 }
 
 /// How close a métier is.
@@ -181,6 +184,12 @@ pub fn check_filters(
             return None;
         }
         ok.push(Satisfied::Situation(s.clone()));
+    }
+    if filters.recrute {
+        if !content.recrute(&metier.id) {
+            return None;
+        }
+        ok.push(Satisfied::Recrute);
     }
     Some(ok)
 }

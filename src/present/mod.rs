@@ -144,6 +144,7 @@ pub const FILTRE_NIVEAU: &str = "Niveau visé";
 pub const FILTRE_APPRENTISSAGE: &str = "Accessible en apprentissage";
 pub const FILTRE_DOMAINE: &str = "Domaine";
 pub const FILTRE_DEPARTEMENT: &str = "Département";
+pub const FILTRE_RECRUTE: &str = "Recrute en Normandie";
 pub const FILTRE_SITUATION: &str = "Accessible depuis ta situation";
 
 /// "Ressemblance avec ton profil : 72 %", or nothing when it rounds to 0 %:
@@ -158,6 +159,7 @@ pub fn filtre(content: &Content, f: &Satisfied) -> String {
     match f {
         Satisfied::Niveau(n) => format!("{FILTRE_NIVEAU} : {}", niveau_vise(*n)),
         Satisfied::Apprentissage => FILTRE_APPRENTISSAGE.to_string(),
+        Satisfied::Recrute => FILTRE_RECRUTE.to_string(),
         Satisfied::Domaine(d) => format!(
             "{FILTRE_DOMAINE} : {}",
             content
@@ -208,6 +210,73 @@ pub fn raisons(content: &Content, reasons: &Reasons) -> String {
     }
 }
 
+/// "111 807" (a whole number with French thousands separators).
+pub fn nombre(n: u32) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{a0}');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// "En 2025, 111 807 projets de recrutement en Normandie, dont 53 % jugés
+/// difficiles (BMO 2025)."
+pub fn recrutement_enquete(e: &crate::content::Enquete) -> String {
+    let mut t = format!(
+        "En {}, {} projets de recrutement en Normandie",
+        e.annee,
+        nombre(e.projets)
+    );
+    if let Some(p) = e.part_difficiles {
+        t.push_str(&format!(", dont {p} % jugés difficiles"));
+    }
+    let deps: Vec<String> = e
+        .departements
+        .iter()
+        .map(|d| {
+            format!(
+                "{} : {}",
+                crate::content::departement_label(&d.departement),
+                nombre(d.projets)
+            )
+        })
+        .collect();
+    if !deps.is_empty() {
+        t.push_str(&format!(" ({})", deps.join(", ")));
+    }
+    t.push_str(&format!(" — {}.", bmo(e)));
+    t
+}
+
+fn bmo(e: &crate::content::Enquete) -> String {
+    format!("BMO {}", e.annee)
+}
+
+/// One family's figure: "Vente, tourisme et services : 43 060 projets de
+/// recrutement en 2025, 39 % du total (BMO 2025)."
+pub fn recrutement_famille(f: &crate::content::Famille, e: &crate::content::Enquete) -> String {
+    let mut parts = Vec::new();
+    if let Some(n) = f.projets {
+        parts.push(format!(
+            "{}{} projets de recrutement en {}",
+            if f.au_moins { "plus de " } else { "" },
+            nombre(n),
+            e.annee
+        ));
+    }
+    if let Some(p) = f.part {
+        parts.push(format!("{p} % du total de la région"));
+    }
+    if let Some(p) = f.part_difficiles {
+        parts.push(format!("{p} % des projets jugés difficiles en {}", e.annee));
+    }
+    format!("{} : {} ({}).", f.libelle, parts.join(", "), bmo(e))
+}
+
 /// "2025-01" -> "janvier 2025" (a month of information); other text as it is.
 pub fn mois_fr(ym: &str) -> String {
     const MOIS: [&str; 12] = [
@@ -242,7 +311,7 @@ pub fn euros(x: f64) -> String {
     let digits = units.to_string();
     let mut grouped = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(' ');
         }
         grouped.push(ch);

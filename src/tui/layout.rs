@@ -23,7 +23,7 @@ pub fn body(size: (u16, u16)) -> Rect {
 
 /// Résultats: filters, list, reasons.
 pub fn resultats(body: Rect) -> (Rect, Rect, Rect) {
-    let [filters, main] = Layout::vertical([Constraint::Length(6), Constraint::Min(3)]).areas(body);
+    let [filters, main] = Layout::vertical([Constraint::Length(7), Constraint::Min(3)]).areas(body);
     let [list, reasons] =
         Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(main);
     (filters, list, reasons)

@@ -80,6 +80,11 @@ pub struct Saisie {
     pub annee: u8,
     /// The person's département (code): its places come first.
     pub departement: Option<String>,
+    /// The person's age, if given: it decides whether apprenticeship is
+    /// possible on a route (otherwise the situation's usual age).
+    pub age_donne: Option<u8>,
+    /// Adults: also the routes longer than four years.
+    pub tous_parcours: bool,
 }
 
 /// The whole model (without the navigation stack).
@@ -114,6 +119,8 @@ pub struct Model {
 struct FoundRoutes {
     metier: String,
     situation: usize,
+    age: Option<u8>,
+    tous: bool,
     routes: Vec<FoundRoute>,
 }
 
@@ -233,34 +240,50 @@ impl Model {
     pub fn routes<'a>(&'a self, metier: &'a Metier, situation: usize) -> Vec<Route<'a>> {
         let formations = &self.content.formations;
         match &self.routes {
-            Some(found) if found.metier == metier.id && found.situation == situation => found
-                .routes
-                .iter()
-                .map(|r| Route {
-                    etapes: r
-                        .etapes
-                        .iter()
-                        .filter_map(|&(i, mode, duree_mois, en_cours, apprentissage)| {
-                            formations.get(i).map(|formation| Etape {
-                                formation,
-                                mode,
-                                duree_mois,
-                                en_cours,
-                                apprentissage,
+            Some(found)
+                if found.metier == metier.id
+                    && found.situation == situation
+                    && found.age == self.saisie.age_donne
+                    && found.tous == self.saisie.tous_parcours =>
+            {
+                found
+                    .routes
+                    .iter()
+                    .map(|r| Route {
+                        etapes: r
+                            .etapes
+                            .iter()
+                            .filter_map(|&(i, mode, duree_mois, en_cours, apprentissage)| {
+                                formations.get(i).map(|formation| Etape {
+                                    formation,
+                                    mode,
+                                    duree_mois,
+                                    en_cours,
+                                    apprentissage,
+                                })
                             })
-                        })
-                        .collect(),
-                    duree_mois: r.duree_mois,
-                    apprentissage_possible: r.apprentissage_possible,
-                })
-                .collect(),
+                            .collect(),
+                        duree_mois: r.duree_mois,
+                        apprentissage_possible: r.apprentissage_possible,
+                    })
+                    .collect()
+            }
             _ => self.find_routes(metier, situation),
         }
     }
 
     fn find_routes<'a>(&'a self, metier: &'a Metier, situation: usize) -> Vec<Route<'a>> {
         match self.content.situations.get(situation) {
-            Some(s) => parcours::routes(&self.content, &s.id, metier, MAX_ROUTES),
+            Some(s) => parcours::routes_pour(
+                &self.content,
+                &parcours::Demande {
+                    situation: &s.id,
+                    age: self.saisie.age_donne,
+                    tous: self.saisie.tous_parcours,
+                },
+                metier,
+                MAX_ROUTES,
+            ),
             None => Vec::new(),
         }
     }
@@ -269,11 +292,12 @@ impl Model {
     /// are not known yet.
     pub fn prepare_routes(&mut self, id: &str) {
         let situation = self.parcours_situation();
-        if self
-            .routes
-            .as_ref()
-            .is_some_and(|r| r.metier == *id && r.situation == situation)
-        {
+        if self.routes.as_ref().is_some_and(|r| {
+            r.metier == *id
+                && r.situation == situation
+                && r.age == self.saisie.age_donne
+                && r.tous == self.saisie.tous_parcours
+        }) {
             return;
         }
         let Some(metier) = self.content.metier(id) else {
@@ -300,6 +324,8 @@ impl Model {
         self.routes = Some(FoundRoutes {
             metier: metier.id.clone(),
             situation,
+            age: self.saisie.age_donne,
+            tous: self.saisie.tous_parcours,
             routes,
         });
     }

@@ -17,6 +17,7 @@ pub enum FileKind {
     Formations,
     Etablissements,
     Financement,
+    Recrutement,
 }
 
 /// Where the files of a kind are, below the content root.
@@ -160,6 +161,14 @@ pub const FILES: &[ContentFile] = &[
         true,
         "financement.json",
     ),
+    file(
+        K::Recrutement,
+        File("recrutement.toml"),
+        &["sources", "enquete", "famille"],
+        false,
+        false,
+        "recrutement.json",
+    ),
 ];
 
 impl FileKind {
@@ -218,6 +227,7 @@ mod tests {
             K::Formations,
             K::Etablissements,
             K::Financement,
+            K::Recrutement,
         ];
         for k in kinds {
             assert_eq!(FILES.iter().filter(|f| f.kind == k).count(), 1, "{k:?}");
@@ -228,6 +238,6 @@ mod tests {
         assert_eq!(FileKind::of("metiers/a.toml"), Some(K::Metiers));
         assert_eq!(FileKind::of("metiersx/a.toml"), None);
         assert_eq!(FileKind::of("autre.toml"), None);
-        assert_eq!(single_files().count(), 7);
+        assert_eq!(single_files().count(), 8);
     }
 }

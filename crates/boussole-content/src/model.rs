@@ -601,6 +601,70 @@ pub enum Public {
     Tous,
 }
 
+/// A regional survey of recruitment projects (`content/recrutement.toml`):
+/// France Travail's BMO.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Enquete {
+    /// "Besoins en main-d'œuvre (BMO)"
+    pub nom: String,
+    pub annee: u16,
+    /// Recruitment projects in Normandy.
+    pub projets: u32,
+    /// Share of projects judged difficult, in percent.
+    #[serde(default)]
+    pub part_difficiles: Option<u8>,
+    #[serde(default)]
+    pub departements: Vec<ProjetsDepartement>,
+    pub source: String,
+}
+
+/// Recruitment projects in one département.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjetsDepartement {
+    pub departement: String,
+    pub projets: u32,
+}
+
+/// A family of métiers (or one métier) with its published recruitment figure.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Famille {
+    pub id: String,
+    pub libelle: String,
+    /// Recruitment projects (`au_moins`: the source says "more than").
+    #[serde(default)]
+    pub projets: Option<u32>,
+    #[serde(default)]
+    pub au_moins: bool,
+    /// Share of all the region's projects, in percent.
+    #[serde(default)]
+    pub part: Option<u8>,
+    /// Share of its projects judged difficult, in percent.
+    #[serde(default)]
+    pub part_difficiles: Option<u8>,
+    /// The rich métiers of the family that Boussole has.
+    pub metiers: Vec<String>,
+    pub source: String,
+}
+
+/// The survey and its families.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Recrutement {
+    pub enquete: Enquete,
+    pub famille: Vec<Famille>,
+}
+
+impl Recrutement {
+    /// The families a métier belongs to.
+    pub fn familles_de<'a>(&'a self, metier: &'a str) -> impl Iterator<Item = &'a Famille> {
+        self.famille
+            .iter()
+            .filter(move |f| f.metiers.iter().any(|m| m == metier))
+    }
+}
+
 /// A way to pay for a training or to be paid during it
 /// (`content/financement.toml`), told for adults.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -637,6 +701,18 @@ pub struct Content {
     pub etablissements: Vec<Etablissement>,
     #[serde(default)]
     pub financement: Vec<Dispositif>,
+    /// Who recruits in Normandy (none in content without `recrutement.toml`).
+    #[serde(default)]
+    pub recrutement: Option<Recrutement>,
+}
+
+impl Content {
+    /// Whether a métier has a published recruitment figure in Normandy.
+    pub fn recrute(&self, metier: &str) -> bool {
+        self.recrutement
+            .as_ref()
+            .is_some_and(|r| r.familles_de(metier).next().is_some())
+    }
 }
 
 /// Contacts an adult needs first, in this order (the others of their publics

@@ -30,6 +30,7 @@ pub enum MenuEntry {
     Contacts,
     Financement,
     Lieux,
+    Recrute,
     Resultats,
     Enregistrer,
     Effacer,
@@ -101,6 +102,7 @@ impl Model {
             },
             MenuEntry::Contacts,
             MenuEntry::Lieux,
+            MenuEntry::Recrute,
         ];
         if self.saisie.profile.is_some() {
             m.push(MenuEntry::Resultats);
@@ -122,6 +124,7 @@ fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
         MenuEntry::Contacts => return Nav::Open(super::Contacts::default().into()),
         MenuEntry::Financement => return Nav::Open(super::Financement::default().into()),
         MenuEntry::Lieux => return super::lieux::open(model),
+        MenuEntry::Recrute => return Nav::Open(super::Recrute::default().into()),
         MenuEntry::Resultats => return super::resultats::open(model),
         MenuEntry::Enregistrer => model.effect = Some(Effect::Save),
         MenuEntry::Effacer => model.overlay = Some(Overlay::ConfirmErase),
@@ -225,6 +228,7 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Contacts => s::MENU_CONTACTS,
         MenuEntry::Financement => s::MENU_FINANCEMENT,
         MenuEntry::Lieux => s::MENU_LIEUX,
+        MenuEntry::Recrute => s::MENU_RECRUTE,
         MenuEntry::Resultats => s::MENU_RESULTATS,
         MenuEntry::Enregistrer => s::MENU_ENREGISTRER,
         MenuEntry::Effacer => s::MENU_EFFACER,

@@ -70,6 +70,7 @@ pub enum Action {
     Exporter,
     Comparaison,
     Situation,
+    TousParcours,
     Retour,
     Bouger,
 }
@@ -135,6 +136,12 @@ const KEYS: &[Entry<Action>] = &[
         s::TOUCHE_S,
         s::ACTION_SITUATION_PARCOURS,
         Action::Situation,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('t')]),
+        s::TOUCHE_T,
+        s::ACTION_TOUS_PARCOURS,
+        Action::TousParcours,
     ),
     help_key(
         Keys::Any(super::MOVES),
@@ -224,7 +231,11 @@ impl ScreenState for FicheMetier {
                     self.scroll = scroll(self.scroll, msg);
                 }
             }
-            Action::Situation | Action::Ouvrir => {}
+            Action::TousParcours if self.tab == Tab::Parcours => {
+                model.saisie.tous_parcours = !model.saisie.tous_parcours;
+                self.set_tab(self.tab);
+            }
+            Action::Situation | Action::TousParcours | Action::Ouvrir => {}
         }
         Nav::Stay
     }
@@ -470,11 +481,28 @@ fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<L
     let Some(situation) = model.content.situations.get(idx) else {
         return Vec::new();
     };
-    let mut lines = vec![Line::from(vec![
+    let mut depuis = vec![
         Span::styled(format!("{} : ", s::PARCOURS_DEPUIS), theme.header),
         Span::raw(situation.libelle.as_str()),
-        Span::styled(format!("   ({})", s::PARCOURS_CHANGER), theme.muted),
-    ])];
+    ];
+    if let Some(age) = model.saisie.age_donne {
+        depuis.push(Span::raw(format!("{}{}", g.sep, s::age(age))));
+    }
+    depuis.push(Span::styled(
+        format!("   ({})", s::PARCOURS_CHANGER),
+        theme.muted,
+    ));
+    let mut lines = vec![Line::from(depuis)];
+    if situation.adulte {
+        lines.push(Line::from(Span::styled(
+            if model.saisie.tous_parcours {
+                s::PARCOURS_TOUS
+            } else {
+                s::PARCOURS_ADULTES
+            },
+            theme.muted,
+        )));
+    }
     let routes = model.routes(m, idx);
     if routes.is_empty() {
         lines.push(Line::from(""));

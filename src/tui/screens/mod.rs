@@ -142,6 +142,7 @@ screens! {
     Apprentissage => apprentissage,
     Contacts => contacts,
     Financement => financement,
+    Recrute => recrute,
     Comparer => comparer,
 }
 

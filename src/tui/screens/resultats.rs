@@ -48,14 +48,16 @@ pub enum FilterRow {
     Apprentissage,
     Domaine,
     Departement,
+    Recrute,
 }
 
 impl FilterRow {
-    pub const ALL: [FilterRow; 4] = [
+    pub const ALL: [FilterRow; 5] = [
         FilterRow::Niveau,
         FilterRow::Apprentissage,
         FilterRow::Domaine,
         FilterRow::Departement,
+        FilterRow::Recrute,
     ];
 }
 
@@ -180,6 +182,7 @@ impl Model {
                 f.niveau_max = values[cycle(i, values.len(), forward)];
             }
             FilterRow::Apprentissage => f.apprentissage_seulement = !f.apprentissage_seulement,
+            FilterRow::Recrute => f.recrute = !f.recrute,
             FilterRow::Domaine => {
                 let mut values: Vec<Option<String>> = vec![None];
                 values.extend(self.content.domaines.iter().map(|d| Some(d.lettre.clone())));
@@ -351,6 +354,7 @@ fn filter_value(model: &Model, row: FilterRow) -> String {
         FilterRow::Niveau => f.niveau_max.map_or(s::FILTRE_TOUS.to_string(), |n| {
             s::niveau_vise(n).to_string()
         }),
+        FilterRow::Recrute => (if f.recrute { s::OUI } else { s::NON }).to_string(),
         FilterRow::Apprentissage => (if f.apprentissage_seulement {
             s::OUI
         } else {
@@ -376,6 +380,7 @@ fn filter_label(row: FilterRow) -> &'static str {
         FilterRow::Apprentissage => s::FILTRE_APPRENTISSAGE,
         FilterRow::Domaine => s::FILTRE_DOMAINE,
         FilterRow::Departement => s::FILTRE_DEPARTEMENT,
+        FilterRow::Recrute => s::FILTRE_RECRUTE,
     }
 }
 
