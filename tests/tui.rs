@@ -734,3 +734,26 @@ fn m_on_a_fiche_shows_the_metiers_near_the_current_job() {
     send(&mut app, &[Msg::Enter]);
     assert!(matches!(app.screen(), Screen::FicheMetier(_)));
 }
+
+#[test]
+fn q_asks_only_while_something_is_not_saved() {
+    let mut app = with_storage(App::new(fixture()));
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "electricien");
+    send(
+        &mut app,
+        &[Msg::Enter, Msg::Char('f'), Msg::Back, Msg::Back],
+    );
+    assert!(app.travail_non_enregistre());
+    update(&mut app, Msg::Char('q'));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert!(!app.quit);
+    update(&mut app, Msg::Char('n'));
+    // Save (entry 8), as the runner does it, then q quits at once.
+    update(&mut app, Msg::Char('8'));
+    assert_eq!(app.effect, Some(boussole::tui::app::Effect::Save));
+    boussole::tui::app::effect_done(&mut app, Ok("ok".to_string()));
+    assert!(!app.travail_non_enregistre());
+    update(&mut app, Msg::Char('q'));
+    assert!(app.quit);
+}

@@ -187,8 +187,10 @@ pub const CONFIRM_TITRE: &str = "Confirmer";
 pub const CONFIRM_FIN: &str = "Terminer la session ? Tout ce que tu as saisi sera effacé.";
 pub const INACTIF_TITRE: &str = "Tu es toujours là ?";
 pub const INACTIF_AIDE: &str = "Appuie sur une touche pour continuer.";
-pub const CONFIRM_QUITTER: &str = "Quitter Boussole ? Tes réponses seront effacées.";
+pub const CONFIRM_QUITTER: &str =
+    "Quitter Boussole ? Tes réponses, tes favoris et ta comparaison non enregistrés seront perdus.";
 pub const CONFIRM_QUITTER_QUIZ: &str = "Arrêter le questionnaire ? Tes réponses seront effacées.";
+pub const CONFIRM_TOUT_EFFACER: &str = "Tout effacer et revenir à l'accueil ?";
 pub const CONFIRM_OUI_NON: &str = "o : oui    n ou Échap : non";
 
 pub const MSG_FAVORI_AJOUTE: &str = "Ajouté à tes favoris.";
@@ -297,7 +299,8 @@ pub const AIDE_AIDE: &str = "cette aide";
 pub const AIDE_ZONES: &str = "passer d'une zone à l'autre";
 pub const AIDE_PAGES: &str = "page précédente / suivante";
 pub const AIDE_BOUTS: &str = "premier / dernier élément";
-pub const AIDE_QUITTER: &str = "quitter (demande confirmation pendant le questionnaire)";
+pub const AIDE_QUITTER: &str =
+    "quitter (demande confirmation s'il reste un travail non enregistré)";
 pub const AIDE_INTERROMPRE: &str = "quitter tout de suite";
 pub const AIDE_TOUT_EFFACER: &str = "tout effacer et revenir à l'accueil";
 pub const AIDE_TERMINER: &str = "terminer la session (demande confirmation)";
