@@ -145,6 +145,22 @@ pub fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, Wri
     Ok(target)
 }
 
+/// The first of `base`, `base-2`, `base-3`… for which no `stem.ext` exists in
+/// `dir` for any of `exts`: an export never replaces an earlier one.
+pub fn free_stem(dir: &Path, base: &str, exts: &[&str]) -> String {
+    let taken = |stem: &str| {
+        exts.iter()
+            .any(|ext| std::fs::symlink_metadata(dir.join(format!("{stem}.{ext}"))).is_ok())
+    };
+    if !taken(base) {
+        return base.to_string();
+    }
+    (2u32..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|stem| !taken(stem))
+        .unwrap_or_else(|| base.to_string())
+}
+
 /// Creates a new temporary file next to `name`: never an existing file,
 /// never through a symbolic link.
 fn open_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
@@ -201,6 +217,17 @@ pub fn move_aside(path: &Path, stem: &str, stamp: &str, ext: &str) -> io::Result
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn free_stem_never_reuses_a_name() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let d = dir.path();
+        assert_eq!(free_stem(d, "r", &["md", "html"]), "r");
+        std::fs::write(d.join("r.html"), "x").expect("write");
+        assert_eq!(free_stem(d, "r", &["md", "html"]), "r-2");
+        std::fs::write(d.join("r-2.md"), "x").expect("write");
+        assert_eq!(free_stem(d, "r", &["md", "html"]), "r-3");
+    }
+
     use super::*;
     use std::os::unix::fs::PermissionsExt;
 

@@ -38,6 +38,9 @@ pub struct Config {
     /// Overlay folders laid over the content, in order (relative to the
     /// configuration file's folder).
     pub surcouches: Vec<PathBuf>,
+    /// Where exports go (default: the Documents folder), relative to the
+    /// configuration file's folder.
+    pub dossier_export: Option<PathBuf>,
     /// Where the situation is written, as `path:line:col`.
     situation_at: String,
 }
@@ -54,6 +57,7 @@ struct Raw {
     age: Option<u8>,
     #[serde(default)]
     surcouches: Vec<PathBuf>,
+    dossier_export: Option<PathBuf>,
 }
 
 /// Kiosk: seconds without a key before the wipe, unless told otherwise.
@@ -78,6 +82,7 @@ pub fn tui_options(cli: &super::Cli, file: &Config) -> terminal::Options {
         situation: file.situation.clone(),
         departement: file.departement.clone(),
         age: file.age,
+        export_dir: file.dossier_export.clone(),
         ascii: cli.ascii || !terminal::locale_is_utf8(),
     }
 }
@@ -118,7 +123,11 @@ pub fn read(path: &Path) -> Result<Config, String> {
         Err(e) if e.is_not_found() => return Ok(Config::default()),
         Err(e) => return Err(e.to_string()),
     };
-    parse(&text, &path.display().to_string())
+    let mut config = parse(&text, &path.display().to_string())?;
+    if let (Some(d), Some(parent)) = (&config.dossier_export, path.parent()) {
+        config.dossier_export = Some(parent.join(d));
+    }
+    Ok(config)
 }
 
 /// Parses the text of a configuration file; `shown` names it in messages.
@@ -172,6 +181,7 @@ pub fn parse(text: &str, shown: &str) -> Result<Config, String> {
         departement: raw.departement.map(Spanned::into_inner),
         age: raw.age,
         surcouches: raw.surcouches,
+        dossier_export: raw.dossier_export,
         situation_at,
     })
 }
@@ -182,7 +192,7 @@ fn french(message: &str) -> String {
     if let Some(rest) = m.strip_prefix("unknown field ") {
         let name = rest.split(',').next().unwrap_or(rest).trim_matches('`');
         return format!(
-            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, age, surcouches)"
+            "réglage inconnu « {name} » (réglages possibles : theme, souris, situation, inactivite, departement, age, surcouches, dossier_export)"
         );
     }
     if let Some(rest) = m.strip_prefix("unknown variant ") {
@@ -264,5 +274,17 @@ mod tests {
         );
         let e = parse("theme = \n", "c.toml").unwrap_err();
         assert!(!e.contains("expected"), "{e}");
+    }
+
+    #[test]
+    fn export_folder_is_relative_to_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("config.toml");
+        std::fs::write(&file, "dossier_export = \"resumes\"\n").expect("write");
+        let c = read(&file).expect("read");
+        assert_eq!(c.dossier_export, Some(dir.path().join("resumes")));
+        std::fs::write(&file, "dossier_export = \"/srv/r\"\n").expect("write");
+        let c = read(&file).expect("read");
+        assert_eq!(c.dossier_export, Some(PathBuf::from("/srv/r")));
     }
 }

@@ -42,6 +42,8 @@ pub struct Options {
     pub departement: Option<String>,
     /// The person's age, if given.
     pub age: Option<u8>,
+    /// Where exports go, when not the Documents folder.
+    pub export_dir: Option<std::path::PathBuf>,
     /// Draw with ASCII characters only.
     pub ascii: bool,
 }
@@ -59,13 +61,16 @@ pub fn locale_is_utf8() -> bool {
 }
 
 /// Where a (non-kiosk) session may write: documents and data directories.
-pub fn storage() -> Option<Storage> {
+/// `export_dir`, when given, replaces the Documents folder.
+pub fn storage(export_dir: Option<std::path::PathBuf>) -> Option<Storage> {
     let project = directories::ProjectDirs::from("fr", "Normandie", "Boussole")?;
     let user = directories::UserDirs::new()?;
-    let export_dir = user.document_dir().map_or_else(
-        || user.home_dir().to_path_buf(),
-        std::path::Path::to_path_buf,
-    );
+    let export_dir = export_dir.unwrap_or_else(|| {
+        user.document_dir().map_or_else(
+            || user.home_dir().to_path_buf(),
+            std::path::Path::to_path_buf,
+        )
+    });
     Some(Storage {
         export_dir,
         data_dir: project.data_dir().to_path_buf(),
@@ -93,7 +98,11 @@ fn perform(app: &App, effect: &Effect) -> Result<String, String> {
             let saved = app.saved();
             let md = boussole::export::markdown(&app.content, &saved, &date);
             let html = boussole::export::html(&app.content, &saved, &date);
-            let name = format!("boussole-resume-{date}");
+            let name = boussole::files::free_stem(
+                dir,
+                &format!("boussole-resume-{date}"),
+                &["md", "html"],
+            );
             let write = |ext: &str, text: &str| {
                 boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
             };
@@ -152,7 +161,7 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
         return app;
     }
     // Saving is opt-in: a session is read only if the person saved one.
-    app.storage = storage();
+    app.storage = storage(opts.export_dir.clone());
     if let Some(st) = &app.storage {
         let (_, stamp) = today();
         match Store::new(&st.data_dir).open(&stamp) {

@@ -40,6 +40,9 @@ pub struct Saved {
     /// The person's département (code), if chosen.
     #[serde(default)]
     pub departement: Option<String>,
+    /// The métiers being compared (ids), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparaison: Vec<String>,
 }
 
 /// The questionnaire form, as saved.
@@ -94,6 +97,7 @@ impl Saved {
             favoris: favoris.to_vec(),
             rejetes: rejetes.to_vec(),
             departement: None,
+            comparaison: Vec::new(),
         }
     }
 

@@ -193,6 +193,7 @@ impl Model {
             &rejetes,
         );
         saved.departement = self.saisie.departement.clone();
+        saved.comparaison = self.saisie.comparaison.clone();
         saved
     }
 
@@ -229,6 +230,13 @@ impl Model {
             .cloned()
             .collect();
         self.saisie.rejected = saved.rejetes.iter().cloned().collect();
+        self.saisie.comparaison = saved
+            .comparaison
+            .iter()
+            .filter(|id| self.content.metier(id).is_some())
+            .take(MAX_COMPARE)
+            .cloned()
+            .collect();
         if saved.departement.is_some() {
             self.saisie.departement = None;
             self.set_departement(saved.departement.clone());
