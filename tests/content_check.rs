@@ -83,7 +83,7 @@ fn the_fixture_is_valid() {
 fn syntax_error() {
     assert_eq!(
         one_problem("formations/elec.toml", "niveau = 3\n", "niveau = = 3\n"),
-        "formations/elec.toml:7:10: syntaxe TOML : extra `=`, expected nothing"
+        "formations/elec.toml:7:10: syntaxe TOML : « = » en trop"
     );
 }
 
@@ -95,7 +95,7 @@ fn wrong_type() {
             "niveau = 3\n",
             "niveau = \"trois\"\n"
         ),
-        "formations/elec.toml:7:10: type incorrect : le texte \"trois\" alors qu'il faut un nombre entier positif"
+        "formations/elec.toml:7:10: type incorrect : le texte \"trois\" alors qu'il faut un nombre entier de 0 à 255"
     );
 }
 
@@ -523,5 +523,45 @@ fn overlay_problems_name_the_overlay_file() {
             "formations/masquer.toml:3:29: « bts-absent » n'existe pas dans le contenu : rien à retirer",
             "formations/masquer.toml:3:43: retirer « cap-elec » laisse le métier « electricien » sans formation : retirez aussi ce métier ou donnez-lui une autre formation",
         ]
+    );
+}
+
+#[test]
+fn smic_amounts_must_be_finite_and_plausible() {
+    for bad in ["inf", "1e308", "nan", "-12.02"] {
+        let found = one_problem(
+            "apprentissage.toml",
+            "horaire_brut = 12.02",
+            &format!("horaire_brut = {bad}"),
+        );
+        assert!(
+            found.contains("les montants du SMIC doivent être positifs et réalistes"),
+            "{bad}: {found}"
+        );
+    }
+}
+
+#[test]
+fn every_pay_band_has_a_rate_per_contract_year() {
+    assert_eq!(
+        one_problem(
+            "apprentissage.toml",
+            "taux = [43, 51, 67]",
+            "taux = [43, 51]"
+        ),
+        "apprentissage.toml:24:1: « taux » : 2 pourcentages ici, 3 dans la première tranche ; chaque tranche donne un taux par année de contrat"
+    );
+}
+
+#[test]
+fn titles_hold_on_one_line() {
+    let found = one_problem(
+        "apprentissage.toml",
+        "titre = \"Après 29 ans\"",
+        "titre = \"Après\\n29 ans\"",
+    );
+    assert!(
+        found.ends_with("un titre tient sur une ligne : pas de retour à la ligne"),
+        "{found}"
     );
 }

@@ -129,8 +129,11 @@ fn kiosk_writes_nothing_and_asks_before_ending() {
     s.wait_for("Découvrir mes centres d'intérêt");
     s.send("1r4343");
     s.wait_for("Activité 5");
-    // q wipes and comes home; the session goes on.
+    // q asks before wiping what was entered, then wipes and comes home;
+    // the session goes on.
     s.send("q");
+    s.wait_for("Tout effacer et revenir à l'accueil ?");
+    s.send("o");
     s.wait_for("Ma situation");
     s.send("1");
     s.wait_for("Quel questionnaire ?");
@@ -189,6 +192,21 @@ fn export_and_save_write_where_expected_and_a_damaged_save_is_moved_aside() {
     s.wait_for("Exporter mon résumé");
     s.send("o");
     s.wait_for("Résumé enregistré");
+    // A second export the same day gets a new name: nothing is overwritten.
+    s.send("e");
+    s.wait_for("Exporter mon résumé");
+    s.send("o");
+    let resumes = |ext: &str| {
+        files_under(home.path())
+            .iter()
+            .filter(|f| f.ends_with(ext) && f.contains("boussole-resume-"))
+            .count()
+    };
+    let deadline = std::time::Instant::now() + TIMEOUT;
+    while resumes(".html") < 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!((resumes(".md"), resumes(".html")), (2, 2));
     // Back home, save (entry 8 without a profile), quit.
     s.send("\x1b");
     s.wait_for("Tape un métier");

@@ -111,7 +111,7 @@ fn markdown_summary_has_its_sections() {
     ] {
         assert!(md.lines().any(|l| l == heading), "missing {heading:?}");
     }
-    assert!(md.contains("Date : 2026-11-28"));
+    assert!(md.contains("Date : 28 novembre 2026"), "{md}");
     assert!(md.contains("Code : **R"), "{md}");
     assert!(md.contains("### Électricien du bâtiment / Électricienne du bâtiment"));
     assert!(md.contains("- Parcours : "));
@@ -160,13 +160,21 @@ fn html_summary_is_well_formed_and_self_contained() {
     well_formed(&html).expect("well-formed HTML");
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("@page{size:A4"));
-    for forbidden in ["<script", "src=", "href=", "url(", "@import", "http"] {
+    for forbidden in ["<script", "src=", "<link", "url(", "@import", "http:"] {
         assert!(
             !html.contains(forbidden),
             "the page must not load anything: found {forbidden:?}"
         );
     }
     assert!(html.contains("<h2>Mes métiers favoris</h2>"));
+    // Printed, the bars keep their colour; the value is written too.
+    assert!(html.contains("print-color-adjust:exact"));
+    assert!(html.contains("-webkit-print-color-adjust:exact"));
+    // Addresses are links.
+    assert!(
+        html.contains("<a href=\"https://onisep.fr\">onisep.fr</a>"),
+        "{html}"
+    );
     assert_eq!(
         boussole::export::escape("<a & \"b\">"),
         "&lt;a &amp; &quot;b&quot;&gt;"
@@ -230,4 +238,61 @@ fn summary_lists_places_for_favourites_the_persons_departement_first() {
     );
     let html = boussole::export::html(&c, &saved, "2026-12-01");
     assert!(html.contains("<li>Où se former : Lycée professionnel de test à Rouen"));
+}
+
+#[test]
+fn summary_carries_the_comparison_and_the_contacts_for_the_situation() {
+    let c = bundled();
+    let mut saved = sample(&c);
+    saved.comparaison = vec![
+        "electricien".to_string(),
+        "plombier-chauffagiste".to_string(),
+    ];
+    saved.departement = Some("14".to_string());
+    let md = boussole::export::markdown(&c, &saved, "2026-11-30");
+    assert!(md.contains("Date : 30 novembre 2026"));
+    let comparaison = md
+        .split("## Ma comparaison")
+        .nth(1)
+        .and_then(|rest| rest.split("## À qui parler").next())
+        .expect("a comparison section");
+    assert!(comparaison.contains("### Électricien du bâtiment / Électricienne du bâtiment"));
+    for champ in [
+        "- Niveau d'entrée : ",
+        "- Études : ",
+        "- Apprentissage : oui",
+        "- Lieux de formation : ",
+        "(département : Calvados)",
+        "- Avec mon profil : ",
+    ] {
+        assert!(
+            comparaison.contains(champ),
+            "missing {champ:?} in {comparaison}"
+        );
+    }
+    // A pupil in 3e: the CIO comes before the contacts for adults.
+    let contacts = md.split("## À qui parler").nth(1).expect("contacts");
+    let cio = contacts.find("CIO").expect("CIO listed");
+    let autres = contacts.find("Autres contacts").expect("other contacts");
+    assert!(cio < autres, "{contacts}");
+    let html = boussole::export::html(&c, &saved, "2026-11-30");
+    well_formed(&html).expect("well-formed HTML");
+    assert!(html.contains("<h2>Ma comparaison</h2>"));
+    // Without a comparison, no empty section.
+    saved.comparaison.clear();
+    let md = boussole::export::markdown(&c, &saved, "2026-11-30");
+    assert!(!md.contains("## Ma comparaison"));
+}
+
+#[test]
+fn a_saved_comparison_survives_a_round_trip_and_old_files_still_read() {
+    let c = bundled();
+    let mut saved = sample(&c);
+    saved.comparaison = vec!["macon".to_string()];
+    let json = saved.to_json();
+    let back: Saved = serde_json::from_str(&json).expect("read back");
+    assert_eq!(back.comparaison, vec!["macon".to_string()]);
+    // A file written before comparisons were saved has no such field.
+    let old = sample(&c).to_json();
+    assert!(!old.contains("comparaison"));
 }

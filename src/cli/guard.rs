@@ -32,8 +32,18 @@ pub fn restore_quietly() {
     }
 }
 
-/// Restores what can be restored and ends the process at once.
+/// The longest the restoring writes may take before the process ends anyway
+/// (a client that stopped reading, or Ctrl-S, blocks every write).
+const RESTORE_LIMIT: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Restores what can be restored and ends the process at once: within
+/// `RESTORE_LIMIT` even if the terminal does not take the restoring bytes.
 pub fn exit_now(code: i32) -> ! {
+    let _ = thread::Builder::new().name("fin".into()).spawn(move || {
+        thread::sleep(RESTORE_LIMIT);
+        // SAFETY: see below.
+        unsafe { libc::_exit(code) }
+    });
     restore_quietly();
     // SAFETY: _exit ends the process without running destructors or atexit
     // handlers, which could print or wait on locks.

@@ -1,5 +1,6 @@
 //! Command-line interface: argument parsing and the plain (non-TUI) commands.
 
+mod clamp;
 mod config;
 mod dialogue;
 mod guard;
@@ -14,6 +15,7 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use boussole::content::{self, LoadDirError, Loaded};
+use boussole::text::{SafeWriter, escape_controls, escape_controls_keep_lines};
 use boussole::tui::ThemeName;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -167,6 +169,16 @@ enum Command {
         #[arg(long)]
         tous_departements: bool,
     },
+    /// Les métiers proches d'un métier que l'on fait aujourd'hui (fiche
+    /// détaillée ou code ROME), ce qui peut servir et le parcours le plus
+    /// court pour un adulte.
+    Proches {
+        /// Identifiant du métier actuel ou code ROME : aide-soignant, J1501…
+        id: String,
+        /// Résultat en JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Écrit le script de complétion pour un shell (bash, zsh, fish…).
     Completions { shell: clap_complete::Shell },
     /// Écrit la page de manuel (format roff) sur la sortie standard.
@@ -198,12 +210,47 @@ enum ExportFormat {
 /// Exit code for content problems and usage errors.
 const EXIT_PROBLEM: u8 = 1;
 
+/// Exit code for a wrong command line, and for a session without a terminal.
+const EXIT_USAGE: u8 = 2;
+
+/// Why the kiosk does not start in plain mode.
+const KIOSK_PLAIN: &str = "boussole : le mode borne a besoin d'un terminal complet ; il ne démarre pas en mode texte (--plain ou TERM=dumb). Connectez-vous avec un terminal ordinaire (ssh -t, TERM=xterm-256color).";
+
+/// Why the guide does not start without a terminal.
+const NO_TERMINAL: &str = "boussole : pas de terminal ; le guide a besoin d'un terminal interactif (ssh -t, ou boussole --plain pour le mode texte).";
+const NO_TERMINAL_KIOSK: &str =
+    "boussole : pas de terminal ; le mode borne a besoin d'un terminal interactif (ssh -t).";
+
+/// Whether both stdin and stdout are terminals (not so with `ssh -T`, a pipe
+/// or a service).
+fn is_terminal() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Kiosk mode: no core dump (it would hold what the person typed) and no
+/// attaching to the process. Errors are ignored: these only add safety.
+fn kiosk_limits() {
+    let none = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: plain system calls on this process, with valid arguments.
+    unsafe {
+        libc::setrlimit(libc::RLIMIT_CORE, &none);
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0);
+    }
+}
+
 pub fn run() -> ExitCode {
     use clap::{CommandFactory, FromArgMatches};
-    let matches = Cli::command().get_matches();
+    let matches = match Cli::command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => return usage_error(&e),
+    };
     let mut cli = match Cli::from_arg_matches(&matches) {
         Ok(cli) => cli,
-        Err(e) => e.exit(),
+        Err(e) => return usage_error(&e),
     };
     // A kiosk's content comes from its command line and configuration only:
     // an SSH client can set environment variables, it must not choose content.
@@ -217,10 +264,121 @@ pub fn run() -> ExitCode {
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             // stderr may be closed too: ignore write errors here.
-            let _ = writeln!(std::io::stderr(), "boussole : {e:#}");
+            error_line(&format!("boussole : {}", error_fr(&e)));
             ExitCode::from(EXIT_PROBLEM)
         }
     }
+}
+
+/// An error and its causes, with system errors in French rather than in
+/// the words of the operating system.
+fn error_fr(e: &anyhow::Error) -> String {
+    e.chain()
+        .map(|cause| match cause.downcast_ref::<std::io::Error>() {
+            Some(io) => boussole::text::io_error_fr(io),
+            None => cause.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" : ")
+}
+
+/// Writes a message on stderr, control characters escaped; errors ignored
+/// (stderr may be closed).
+fn error_line(message: &str) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "{}",
+        escape_controls_keep_lines(message.trim_end())
+    );
+}
+
+/// Help, version, or a wrong command line (whose values are echoed: they
+/// are escaped like everything else).
+fn usage_error(e: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind as K;
+    let text = e.render().to_string();
+    match e.kind() {
+        K::DisplayHelp | K::DisplayVersion | K::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let mut out = SafeWriter::new(std::io::stdout().lock());
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.flush();
+            if e.kind() == K::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(EXIT_USAGE)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            error_line(&usage_fr(e));
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Why a value was refused, from the parser's (English) reason.
+fn validation_fr(e: &clap::Error) -> String {
+    let reason = std::error::Error::source(e)
+        .map(ToString::to_string)
+        .unwrap_or_default();
+    if let Some((_, range)) = reason.split_once(" is not in ")
+        && let Some((low, high)) = range.split_once("..=")
+    {
+        return format!("il faut un nombre entier de {low} à {high}");
+    }
+    if reason.contains("too large") {
+        return "nombre trop grand".to_string();
+    }
+    "il faut un nombre entier positif ou nul".to_string()
+}
+
+/// A wrong command line, in French (clap's own messages are in English).
+fn usage_fr(e: &clap::Error) -> String {
+    use clap::error::{ContextKind as C, ContextValue, ErrorKind as K};
+    let get = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(v)) => v.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = get(C::InvalidArg);
+    let value = get(C::InvalidValue);
+    let what = match e.kind() {
+        K::InvalidValue => {
+            let valid = get(C::ValidValue);
+            if valid.is_empty() {
+                format!("valeur impossible « {value} » pour {arg}")
+            } else {
+                format!("valeur impossible « {value} » pour {arg} (valeurs possibles : {valid})")
+            }
+        }
+        K::ValueValidation => {
+            format!(
+                "valeur impossible « {value} » pour {arg} : {}",
+                validation_fr(e)
+            )
+        }
+        K::UnknownArgument => {
+            let suggested = get(C::SuggestedArg);
+            if suggested.is_empty() {
+                format!("option inconnue « {arg} »")
+            } else {
+                format!("option inconnue « {arg} » (vouliez-vous dire {suggested} ?)")
+            }
+        }
+        K::InvalidSubcommand => {
+            format!("commande inconnue « {} »", get(C::InvalidSubcommand))
+        }
+        K::MissingRequiredArgument => format!("il manque {arg}"),
+        K::MissingSubcommand => "il manque une commande".to_string(),
+        K::ArgumentConflict => format!("{arg} ne va pas avec {}", get(C::PriorArg)),
+        K::TooManyValues | K::WrongNumberOfValues | K::TooFewValues => {
+            format!("nombre de valeurs incorrect pour {arg}")
+        }
+        K::NoEquals => format!("{arg} demande une valeur après « = »"),
+        K::InvalidUtf8 => "argument qui n'est pas du texte UTF-8".to_string(),
+        _ => "ligne de commande incorrecte".to_string(),
+    };
+    format!("boussole : {what}. Voir boussole --help.")
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -237,6 +395,18 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 }
 
 fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
+    if cli.kiosk
+        && matches!(
+            cli.command,
+            Some(Command::Schema { .. } | Command::Import { .. })
+        )
+    {
+        // The kiosk writes no file: not even through a command.
+        error_line(
+            "boussole : --kiosk n'écrit aucun fichier : les commandes schema et import ne s'emploient pas avec lui.",
+        );
+        return Ok(ExitCode::from(EXIT_USAGE));
+    }
     match &cli.command {
         Some(Command::Check) => check(cli),
         Some(Command::Completions { shell }) => {
@@ -298,7 +468,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             let saved = match boussole::session::read_file(path) {
                 Ok(s) => s,
                 Err(e) => {
-                    let _ = writeln!(std::io::stderr(), "{e}");
+                    error_line(&e.to_string());
                     return Ok(ExitCode::from(EXIT_PROBLEM));
                 }
             };
@@ -330,7 +500,7 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             // The bundled content's index is compiled in: no need to decode the content.
             if cli.content.is_none() && overlays(cli).is_empty() {
                 let index = boussole::search::Index::bundled();
-                let mut out = std::io::stdout().lock();
+                let mut out = SafeWriter::new(std::io::stdout().lock());
                 let found = plain::search(&mut out, &index, &query.join(" "), *limit, *json)?;
                 out.flush()?;
                 return Ok(code_of(found));
@@ -339,6 +509,9 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 let index = boussole::search::Index::new(c);
                 plain::search(out, &index, &query.join(" "), *limit, *json).map(code_of)
             })
+        }
+        Some(Command::Proches { id, json }) => {
+            with_content(cli, |out, c| plain::proches(out, c, id, *json).map(code_of))
         }
         Some(Command::Show { id }) => {
             with_content(cli, |out, c| plain::show(out, c, id).map(code_of))
@@ -370,31 +543,65 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             };
             let mut input = std::io::stdin().lock();
             let code = if *json {
-                plain::quiz(&mut input, &mut std::io::stderr(), out, c, &opts)?
+                let mut prompts = SafeWriter::new(std::io::stderr());
+                plain::quiz(&mut input, &mut prompts, out, c, &opts)?
             } else {
                 // Prompts and results both go to stdout (its lock is reentrant).
-                plain::quiz(&mut input, &mut std::io::stdout(), out, c, &opts)?
+                let mut prompts = SafeWriter::new(std::io::stdout());
+                plain::quiz(&mut input, &mut prompts, out, c, &opts)?
             };
             Ok(ExitCode::from(code))
         }),
         None => {
+            let plain = cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb");
+            if cli.kiosk {
+                kiosk_limits();
+                if plain {
+                    error_line(KIOSK_PLAIN);
+                    return Ok(ExitCode::from(EXIT_USAGE));
+                }
+            }
+            if let Some(secs) = cli.idle_timeout
+                && secs > config::MAX_IDLE_SECS
+            {
+                error_line(&format!(
+                    "boussole : --idle-timeout doit être un nombre de secondes de 0 à {} (0 : jamais), pas {secs}",
+                    config::MAX_IDLE_SECS
+                ));
+                return Ok(ExitCode::from(EXIT_USAGE));
+            }
             let Some(loaded) = load_or_report(cli)? else {
                 return Ok(ExitCode::from(EXIT_PROBLEM));
             };
-            if cli.plain || std::env::var("TERM").is_ok_and(|t| t == "dumb") {
+            if plain {
                 let mut input = std::io::stdin().lock();
-                let mut out = std::io::stdout().lock();
+                let mut out = SafeWriter::new(std::io::stdout().lock());
                 dialogue::run(&loaded.content, &mut input, &mut out)?;
+                out.flush()?;
                 return Ok(ExitCode::SUCCESS);
             }
             let cfg_path = cli.config.clone().or_else(config::default_path);
             let cfg = match cfg_path.as_deref().map(config::read).transpose() {
                 Ok(c) => c.unwrap_or_default(),
                 Err(message) => {
-                    let _ = writeln!(std::io::stderr(), "{message}");
+                    error_line(&message);
                     return Ok(ExitCode::from(EXIT_PROBLEM));
                 }
             };
+            if let Err(message) =
+                cfg.check_situation(loaded.content.situations.iter().map(|s| s.id.as_str()))
+            {
+                error_line(&message);
+                return Ok(ExitCode::from(EXIT_PROBLEM));
+            }
+            if !is_terminal() {
+                error_line(if cli.kiosk {
+                    NO_TERMINAL_KIOSK
+                } else {
+                    NO_TERMINAL
+                });
+                return Ok(ExitCode::from(EXIT_USAGE));
+            }
             let opts = config::tui_options(cli, &cfg);
             let index = (cli.content.is_none() && overlays(cli).is_empty())
                 .then(boussole::search::Index::bundled);
@@ -415,12 +622,15 @@ fn code_of(found: bool) -> ExitCode {
 /// Loads the content and runs a command writing to stdout.
 fn with_content(
     cli: &Cli,
-    run: impl FnOnce(&mut std::io::StdoutLock<'static>, &content::Content) -> anyhow::Result<ExitCode>,
+    run: impl FnOnce(
+        &mut SafeWriter<std::io::StdoutLock<'static>>,
+        &content::Content,
+    ) -> anyhow::Result<ExitCode>,
 ) -> anyhow::Result<ExitCode> {
     let Some(loaded) = load_or_report(cli)? else {
         return Ok(ExitCode::from(EXIT_PROBLEM));
     };
-    let mut out = std::io::stdout().lock();
+    let mut out = SafeWriter::new(std::io::stdout().lock());
     let code = run(&mut out, &loaded.content)?;
     out.flush()?;
     Ok(code)
@@ -484,12 +694,14 @@ fn load_or_report(cli: &Cli) -> anyhow::Result<Option<Loaded>> {
     }
 }
 
+/// Content problems, one a line, whatever the file names, keys and values
+/// they quote.
 fn print_load_error(out: &mut impl Write, e: &LoadDirError) -> std::io::Result<()> {
     match e {
-        LoadDirError::Dir(d) => writeln!(out, "{d}"),
+        LoadDirError::Dir(d) => writeln!(out, "{}", escape_controls(&d.to_string())),
         LoadDirError::Content(c) => {
             for p in &c.problemes {
-                writeln!(out, "{p}")?;
+                writeln!(out, "{}", escape_controls(&p.to_string()))?;
             }
             writeln!(out, "{} problème(s) dans le contenu.", c.problemes.len())
         }
@@ -520,7 +732,7 @@ fn check(cli: &Cli) -> anyhow::Result<ExitCode> {
     match load_checked(cli) {
         Ok(loaded) => {
             for w in &loaded.avertissements {
-                writeln!(out, "{w} (avertissement)")?;
+                writeln!(out, "{} (avertissement)", escape_controls(&w.to_string()))?;
             }
             writeln!(out, "{}", summary(&loaded))?;
             Ok(ExitCode::SUCCESS)

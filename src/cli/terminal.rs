@@ -11,11 +11,18 @@ use boussole::search::Index;
 use boussole::session::{Opened, Store};
 use boussole::tui::app::{Effect, Storage, effect_done};
 use boussole::tui::{self, App, Msg, Palette, ThemeName};
-use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 
+use super::clamp::{self, Clamped};
 use super::guard;
+
+/// The terminal Boussole draws on: the window, within the size bound.
+type Screen = Terminal<Clamped<CrosstermBackend<io::Stdout>>>;
 
 /// Seconds of warning before an idle session is wiped.
 pub const IDLE_WARNING: Duration = Duration::from_secs(30);
@@ -35,6 +42,8 @@ pub struct Options {
     pub departement: Option<String>,
     /// The person's age, if given.
     pub age: Option<u8>,
+    /// Where exports go, when not the Documents folder.
+    pub export_dir: Option<std::path::PathBuf>,
     /// Draw with ASCII characters only.
     pub ascii: bool,
 }
@@ -52,13 +61,16 @@ pub fn locale_is_utf8() -> bool {
 }
 
 /// Where a (non-kiosk) session may write: documents and data directories.
-pub fn storage() -> Option<Storage> {
+/// `export_dir`, when given, replaces the Documents folder.
+pub fn storage(export_dir: Option<std::path::PathBuf>) -> Option<Storage> {
     let project = directories::ProjectDirs::from("fr", "Normandie", "Boussole")?;
     let user = directories::UserDirs::new()?;
-    let export_dir = user.document_dir().map_or_else(
-        || user.home_dir().to_path_buf(),
-        std::path::Path::to_path_buf,
-    );
+    let export_dir = export_dir.unwrap_or_else(|| {
+        user.document_dir().map_or_else(
+            || user.home_dir().to_path_buf(),
+            std::path::Path::to_path_buf,
+        )
+    });
     Some(Storage {
         export_dir,
         data_dir: project.data_dir().to_path_buf(),
@@ -86,14 +98,13 @@ fn perform(app: &App, effect: &Effect) -> Result<String, String> {
             let saved = app.saved();
             let md = boussole::export::markdown(&app.content, &saved, &date);
             let html = boussole::export::html(&app.content, &saved, &date);
-            let base = dir.join(format!("boussole-resume-{date}"));
-            let write = |ext: &str, text: &str| -> std::io::Result<std::path::PathBuf> {
-                std::fs::create_dir_all(dir)?;
-                let path = base.with_extension(ext);
-                let tmp = base.with_extension(format!("{ext}.tmp"));
-                std::fs::write(&tmp, text)?;
-                std::fs::rename(&tmp, &path)?;
-                Ok(path)
+            let name = boussole::files::free_stem(
+                dir,
+                &format!("boussole-resume-{date}"),
+                &["md", "html"],
+            );
+            let write = |ext: &str, text: &str| {
+                boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
             };
             match write("md", &md).and_then(|_| write("html", &html)) {
                 Ok(path) => Ok(boussole::tui::strings::export_fait(
@@ -110,7 +121,11 @@ fn perform(app: &App, effect: &Effect) -> Result<String, String> {
         },
         Effect::Erase => match Store::new(&storage.data_dir).erase() {
             Ok(_) => Ok(boussole::tui::strings::MSG_EFFACE.to_string()),
-            Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
+            Err(e) => Err(boussole::tui::strings::echec(&format!(
+                "{} : {}",
+                storage.data_dir.display(),
+                boussole::text::io_error_fr(&e)
+            ))),
         },
     }
 }
@@ -146,7 +161,7 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
         return app;
     }
     // Saving is opt-in: a session is read only if the person saved one.
-    app.storage = storage();
+    app.storage = storage(opts.export_dir.clone());
     if let Some(st) = &app.storage {
         let (_, stamp) = today();
         match Store::new(&st.data_dir).open(&stamp) {
@@ -175,19 +190,21 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
 /// content (built from `content` when absent).
 pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<()> {
     let app = prepare_app(content, &opts, index);
+    // Before the watchdog starts watching stdin.
+    reopen_input();
     guard::install()?;
     if opts.theme == ThemeName::Mono {
         // With NO_COLOR, crossterm would also drop the reset that keeps
         // reverse/bold visible: write the modifiers ourselves.
         ratatui::crossterm::style::force_color_output(true);
     }
-    let mut terminal = ratatui::init();
-    // ratatui's panic hook restores raw mode and the screen; also undo the mouse.
+    // Restore raw mode, the screen and the mouse before a panic message.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         guard::restore_quietly();
         hook(info);
     }));
+    let mut terminal = open_screen()?;
     if opts.mouse {
         let _ = execute!(io::stdout(), EnableMouseCapture);
     }
@@ -202,6 +219,7 @@ pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<
     }
     match result {
         Ok(()) => {
+            let _ = execute!(io::stdout(), DisableBracketedPaste);
             ratatui::restore();
             Ok(())
         }
@@ -210,57 +228,268 @@ pub fn run(content: Content, opts: Options, index: Option<Index>) -> io::Result<
     }
 }
 
+/// Gives stdin its own non-blocking description of the terminal. crossterm
+/// (built with `use-dev-tty`) reads every byte waiting, level-triggered; on
+/// a non-blocking descriptor it never waits in `read` for the end of an
+/// escape sequence or of a paste, so the idle clock keeps running. The
+/// flag is not shared with stdout (writes still wait for a slow client) nor
+/// with the shell that started Boussole. If the terminal cannot be opened
+/// again, stdin stays as it is.
+fn reopen_input() {
+    // SAFETY: open, dup2 and close on descriptors we own; the path is a
+    // valid C string.
+    unsafe {
+        let fd = libc::open(
+            c"/proc/self/fd/0".as_ptr(),
+            libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOCTTY | libc::O_CLOEXEC,
+        );
+        if fd < 0 {
+            return;
+        }
+        if libc::isatty(fd) == 1 {
+            libc::dup2(fd, libc::STDIN_FILENO);
+        }
+        libc::close(fd);
+    }
+}
+
+/// Raw mode, the alternate screen, bracketed paste, and a terminal whose
+/// drawing area is bounded.
+fn open_screen() -> io::Result<Screen> {
+    ratatui::crossterm::terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
+        EnableBracketedPaste
+    )?;
+    Terminal::new(Clamped::new(CrosstermBackend::new(io::stdout())))
+}
+
+/// The size the terminal reports, where the notice of a clamped drawing
+/// area was last written, and the texts wrapped for the last frame (kept
+/// for the next one).
+struct Window {
+    size: (u16, u16),
+    notice_at: Option<(u16, u16)>,
+    texts: tui::wrap::Cache,
+}
+
+/// Draws a frame, then the notice outside the drawing area if the window is
+/// larger than it.
+fn draw(terminal: &mut Screen, app: &App, theme: &Palette, window: &mut Window) -> io::Result<()> {
+    let notice = clamp::notice(window.size.0, window.size.1);
+    let at = notice.as_ref().map(|n| (n.0, n.1));
+    if at != window.notice_at {
+        // Wipe an old notice: the drawing area does not cover it. (Not
+        // `Terminal::clear`: it asks the terminal where the cursor is, and
+        // fails if no answer comes.)
+        let area =
+            ratatui::layout::Rect::from((ratatui::layout::Position::ORIGIN, terminal.size()?));
+        terminal.resize(area)?;
+        window.notice_at = at;
+    }
+    terminal.draw(|f| tui::draw(app, theme, &mut window.texts, f))?;
+    if let Some((col, row, text)) = notice {
+        use ratatui::crossterm::cursor::{MoveTo, RestorePosition, SavePosition};
+        use ratatui::crossterm::style::Print;
+        execute!(
+            io::stdout(),
+            SavePosition,
+            MoveTo(col, row),
+            Print(text),
+            RestorePosition
+        )?;
+    }
+    Ok(())
+}
+
+/// The most events handled before the screen is drawn again: a burst of
+/// input (a paste without brackets) is handled in one go, then drawn once.
+const BATCH_EVENTS: usize = 4096;
+/// ... or for at most this long.
+const BATCH_TIME: Duration = Duration::from_millis(50);
+
+/// How long to look for input already waiting. crossterm's level-triggered
+/// source answers "nothing" to a zero timeout without looking, even when it
+/// holds parsed events; a few microseconds are enough to look (and at most
+/// that long is spent when nothing is waiting).
+const PENDING_WAIT: Duration = Duration::from_micros(10);
+
+/// The longest search text (as `update` keeps it).
+const SEARCH_MAX_CHARS: usize = 80;
+
+/// What the loop does after a message.
+enum Flow {
+    Go,
+    Quit,
+}
+
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut Screen,
     mut app: App,
     theme: &Palette,
     opts: &Options,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.size = (size.width, size.height);
-    // The texts wrapped for the last frame, kept for the next one.
-    let mut texts = tui::wrap::Cache::default();
-    terminal.draw(|f| tui::draw(&app, theme, &mut texts, f))?;
+    let (cols, rows) = ratatui::crossterm::terminal::size()?;
+    let mut window = Window {
+        size: (cols, rows),
+        notice_at: None,
+        texts: tui::wrap::Cache::default(),
+    };
+    app.size = clamp::clamp(cols, rows);
+    draw(terminal, &app, theme, &mut window)?;
     // While the person reads the first screen: the work of the first search.
     app.index.prepare();
     let mut last_key = Instant::now();
     loop {
-        let msg = match next_wake(last_key, opts) {
+        let first = match next_wake(last_key, opts) {
             // No idle timeout: block until something happens.
-            None => tui::from_event(&event::read()?),
+            None => Some(event::read()?),
             Some(wake) => {
                 let wait = wake.saturating_duration_since(Instant::now());
                 if event::poll(wait)? {
-                    tui::from_event(&event::read()?)
+                    Some(event::read()?)
                 } else {
-                    match idle_message(last_key, opts) {
-                        Some(Msg::IdleExpired) if opts.idle_exit => return Ok(()),
-                        Some(Msg::IdleExpired) => {
-                            last_key = Instant::now();
-                            Some(Msg::IdleExpired)
-                        }
-                        other => other,
-                    }
+                    None
                 }
             }
         };
-        let Some(msg) = msg else { continue };
-        if !matches!(
-            msg,
-            Msg::IdleWarning(_) | Msg::IdleExpired | Msg::Resize(..)
-        ) {
-            last_key = Instant::now();
+        match first {
+            Some(ev) => {
+                if let Flow::Quit = on_event(&mut app, &ev, &mut window, &mut last_key) {
+                    return Ok(());
+                }
+                // Everything already typed (or pasted), before drawing again.
+                let start = Instant::now();
+                let mut n = 1;
+                while n < BATCH_EVENTS && start.elapsed() < BATCH_TIME && event::poll(PENDING_WAIT)?
+                {
+                    let ev = event::read()?;
+                    if let Flow::Quit = on_event(&mut app, &ev, &mut window, &mut last_key) {
+                        return Ok(());
+                    }
+                    n += 1;
+                }
+            }
+            None => match idle_message(last_key, opts) {
+                Some(Msg::IdleExpired) if opts.idle_exit => return Ok(()),
+                Some(Msg::IdleExpired) => {
+                    last_key = Instant::now();
+                    // What was typed and not read yet is not for the next person.
+                    drop_pending_input(&mut window)?;
+                    app.size = clamp::clamp(window.size.0, window.size.1);
+                    if let Flow::Quit = on_msg(&mut app, Msg::IdleExpired) {
+                        return Ok(());
+                    }
+                }
+                Some(msg) => {
+                    if let Flow::Quit = on_msg(&mut app, msg) {
+                        return Ok(());
+                    }
+                }
+                None => continue,
+            },
         }
-        tui::update(&mut app, msg);
-        if app.quit {
-            return Ok(());
-        }
-        if let Some(effect) = app.effect.clone() {
-            let outcome = perform(&app, &effect);
-            effect_done(&mut app, outcome);
-        }
-        terminal.draw(|f| tui::draw(&app, theme, &mut texts, f))?;
+        draw(terminal, &app, theme, &mut window)?;
     }
+}
+
+/// Handles one terminal event.
+fn on_event(app: &mut App, ev: &event::Event, window: &mut Window, last_key: &mut Instant) -> Flow {
+    if let event::Event::Paste(text) = ev {
+        *last_key = Instant::now();
+        return paste(app, text);
+    }
+    let Some(mut msg) = tui::from_event(ev) else {
+        return Flow::Go;
+    };
+    if let Msg::Resize(w, h) = msg {
+        window.size = (w, h);
+        let (w, h) = clamp::clamp(w, h);
+        msg = Msg::Resize(w, h);
+    } else {
+        *last_key = Instant::now();
+    }
+    // A character the full search field would drop: skip the search too
+    // (a paste without brackets into the search field costs nothing more).
+    if let Msg::Char(_) = msg
+        && search_is_full(app)
+    {
+        return Flow::Go;
+    }
+    on_msg(app, msg)
+}
+
+/// Whether the search field has focus and is full.
+fn search_is_full(app: &App) -> bool {
+    app.overlay.is_none()
+        && app.idle_countdown.is_none()
+        && matches!(app.screen(), tui::app::Screen::Recherche(r) if r.query.chars().count() >= SEARCH_MAX_CHARS)
+}
+
+/// Pasted text goes to the search field when it has focus, its beginning
+/// only, on one line; anywhere else it is ignored (it must not act as keys).
+fn paste(app: &mut App, text: &str) -> Flow {
+    let in_search = app.overlay.is_none()
+        && app.idle_countdown.is_none()
+        && matches!(app.screen(), tui::app::Screen::Recherche(_));
+    if !in_search {
+        return Flow::Go;
+    }
+    let mut last_space = true;
+    let chars = text
+        .chars()
+        .map(|c| {
+            if c.is_whitespace() || boussole::text::is_unsafe(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .filter(|&c| {
+            let keep = !(c == ' ' && last_space);
+            last_space = c == ' ';
+            keep
+        })
+        .take(SEARCH_MAX_CHARS);
+    for c in chars {
+        if search_is_full(app) {
+            break;
+        }
+        if let Flow::Quit = on_msg(app, Msg::Char(c)) {
+            return Flow::Quit;
+        }
+    }
+    Flow::Go
+}
+
+/// Applies a message and performs the write it may ask for.
+fn on_msg(app: &mut App, msg: Msg) -> Flow {
+    tui::update(app, msg);
+    if app.quit {
+        return Flow::Quit;
+    }
+    if let Some(effect) = app.effect.clone() {
+        let outcome = perform(app, &effect);
+        effect_done(app, outcome);
+    }
+    Flow::Go
+}
+
+/// Drops the input not read yet: in the terminal's queue and in crossterm's.
+/// The window size is read again, in case a resize was among it.
+fn drop_pending_input(window: &mut Window) -> io::Result<()> {
+    // SAFETY: tcflush on our terminal's descriptor; an error only means
+    // nothing was dropped.
+    unsafe {
+        libc::tcflush(libc::STDIN_FILENO, libc::TCIFLUSH);
+    }
+    let start = Instant::now();
+    while start.elapsed() < BATCH_TIME && event::poll(PENDING_WAIT)? {
+        let _ = event::read()?;
+    }
+    window.size = ratatui::crossterm::terminal::size()?;
+    Ok(())
 }
 
 /// When the loop must wake up by itself: the start of the warning, then each

@@ -152,12 +152,13 @@ pub fn french(message: &str) -> String {
         );
     }
     if let Some(rest) = message.strip_prefix("invalid length ") {
-        return format!("longueur incorrecte : {rest}");
+        let n = rest.split(',').next().unwrap_or("").trim();
+        return format!("nombre d'éléments incorrect ({n})");
     }
     if message.starts_with("duplicate key") {
         return "clé en double : elle est déjà définie plus haut".to_string();
     }
-    format!("syntaxe TOML : {message}")
+    crate::text::toml_syntax_fr(message)
 }
 
 fn split_expected(rest: &str) -> (&str, Option<&str>) {
@@ -185,7 +186,10 @@ fn found_fr(found: &str) -> String {
     if let Some(v) = found.strip_prefix("string ") {
         format!("le texte {v}")
     } else if let Some(v) = found.strip_prefix("integer ") {
-        format!("le nombre {}", unticks(v))
+        // Numbers too big for 64 bits are reported "as i128".
+        let v = unticks(v);
+        let v = v.trim_end_matches(" as i128").trim_end_matches(" as u128");
+        format!("le nombre {v}")
     } else if let Some(v) = found.strip_prefix("floating point ") {
         format!("le nombre {}", unticks(v))
     } else if let Some(v) = found.strip_prefix("boolean ") {
@@ -194,17 +198,20 @@ fn found_fr(found: &str) -> String {
         "une liste".to_string()
     } else if found == "map" {
         "une table".to_string()
+    } else if found.starts_with("unit") || found.starts_with("option") {
+        "une valeur vide".to_string()
     } else {
-        unticks(found)
+        "une valeur".to_string()
     }
 }
 
 fn expected_fr(expected: &str) -> String {
     let e = expected.trim();
     match e {
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i64" | "an integer" => {
-            "un nombre entier positif".to_string()
-        }
+        "u8" => "un nombre entier de 0 à 255".to_string(),
+        "u16" => "un nombre entier de 0 à 65535".to_string(),
+        "u32" | "u64" | "usize" => "un nombre entier positif ou nul".to_string(),
+        "i64" | "an integer" => "un nombre entier".to_string(),
         "f64" | "f32" => "un nombre".to_string(),
         "a boolean" => "true ou false".to_string(),
         "a sequence" => "une liste entre [ ]".to_string(),
@@ -212,7 +219,9 @@ fn expected_fr(expected: &str) -> String {
         "a character" => "un seul caractère".to_string(),
         _ if e.starts_with("struct ") => "une table { … }".to_string(),
         _ if e.starts_with("enum ") => "une des valeurs prévues".to_string(),
-        _ => unticks(e),
+        "a map" | "a table" => "une table { … }".to_string(),
+        _ if e.starts_with("a date") || e.contains("date-time") => "une date".to_string(),
+        _ => "une valeur d'un autre type".to_string(),
     }
 }
 
@@ -241,7 +250,11 @@ mod tests {
         );
         assert_eq!(
             french("invalid type: string \"trois\", expected u8"),
-            "type incorrect : le texte \"trois\" alors qu'il faut un nombre entier positif"
+            "type incorrect : le texte \"trois\" alors qu'il faut un nombre entier de 0 à 255"
+        );
+        assert_eq!(
+            french("invalid type: integer `99999999999999999999` as i128, expected u8"),
+            "type incorrect : le nombre 99999999999999999999 alors qu'il faut un nombre entier de 0 à 255"
         );
     }
 }

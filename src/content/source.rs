@@ -41,6 +41,12 @@ pub fn bundled_sources() -> Vec<SourceFile> {
         .collect()
 }
 
+/// The largest content file read (the biggest bundled one is about 130 kB).
+pub const MAX_FILE_BYTES: u64 = 4 << 20;
+/// The most content read from a directory, all files together: checking it
+/// takes about thirty times as much memory.
+pub const MAX_TOTAL_BYTES: u64 = 8 << 20;
+
 /// Why a content directory could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum DirError {
@@ -48,15 +54,24 @@ pub enum DirError {
     Missing(String),
     #[error("{0}: ce n'est pas un dossier")]
     NotADirectory(String),
-    #[error("{path}: lecture impossible ({source})")]
+    #[error("{path}: lecture impossible ({})", crate::text::io_error_fr(.source))]
     Io {
         path: String,
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    File(#[from] crate::files::ReadError),
+    #[error(
+        "{0}: trop de contenu (plus de {max} Mo en tout) ; Boussole refuse de le charger",
+        max = MAX_TOTAL_BYTES >> 20
+    )]
+    TooMuch(String),
 }
 
-/// Reads every `.toml` file of a content directory (top level, `metiers/`, `formations/`, `etablissements/`).
+/// Reads every `.toml` file of a content directory (top level, `metiers/`,
+/// `formations/`, `etablissements/`): regular files only, each and all
+/// together within a cap.
 pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, DirError> {
     let shown_root = root.display().to_string();
     if !root.exists() {
@@ -70,10 +85,15 @@ pub fn read_dir(root: &Path) -> Result<Vec<SourceFile>, DirError> {
         source,
     };
     let listed = super::tree::toml_files(root).map_err(|e| io(root, e))?;
+    let mut total = 0u64;
     listed
         .into_iter()
         .map(|(relative, path)| {
-            let bytes = std::fs::read(&path).map_err(|e| io(&path, e))?;
+            let bytes = crate::files::read_regular(&path, MAX_FILE_BYTES)?;
+            total += bytes.len() as u64;
+            if total > MAX_TOTAL_BYTES {
+                return Err(DirError::TooMuch(shown_root.clone()));
+            }
             Ok(SourceFile {
                 relative,
                 shown: path.display().to_string(),

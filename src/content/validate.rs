@@ -133,6 +133,7 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     check_etablissements(r, sink);
     check_questionnaire(r, sink);
     check_apprentissage(r, sink);
+    check_titles(r, sink);
     for c in &r.contacts {
         slug(sink, c, &c.value.id);
         if let Some(tel) = &c.value.telephone
@@ -146,6 +147,42 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
                 "numéro de téléphone : seulement des chiffres et des espaces",
             );
         }
+    }
+}
+
+/// Titles are shown on one line (lists, key bars, file names of exports):
+/// a line break in one would break the layout.
+fn check_titles(r: &Records<'_>, sink: &mut Sink) {
+    const MESSAGE: &str = "un titre tient sur une ligne : pas de retour à la ligne";
+    let bad = |text: &str| text.contains(['\n', '\r']);
+    for d in r.domaines.iter().filter(|d| bad(&d.value.libelle)) {
+        d.error(sink, &[Key("libelle")], MESSAGE);
+    }
+    for f in r.rome.iter().filter(|f| bad(&f.value.libelle)) {
+        f.error(sink, &[Key("libelle")], MESSAGE);
+    }
+    for m in &r.metiers {
+        if bad(&m.value.titre.masculin) {
+            m.error(sink, &[Key("titre"), Key("masculin")], MESSAGE);
+        }
+        if bad(&m.value.titre.feminin) {
+            m.error(sink, &[Key("titre"), Key("feminin")], MESSAGE);
+        }
+    }
+    for f in r.formations.iter().filter(|f| bad(&f.value.intitule)) {
+        f.error(sink, &[Key("intitule")], MESSAGE);
+    }
+    for st in r.situations.iter().filter(|st| bad(&st.value.libelle)) {
+        st.error(sink, &[Key("libelle")], MESSAGE);
+    }
+    for t in r.themes.iter().filter(|t| bad(&t.value.nom)) {
+        t.error(sink, &[Key("nom")], MESSAGE);
+    }
+    for c in r.contacts.iter().filter(|c| bad(&c.value.nom)) {
+        c.error(sink, &[Key("nom")], MESSAGE);
+    }
+    for g in r.regles.iter().filter(|g| bad(&g.value.titre)) {
+        g.error(sink, &[Key("titre")], MESSAGE);
     }
 }
 
@@ -690,11 +727,14 @@ fn check_apprentissage(r: &Records<'_>, sink: &mut Sink) {
                 "date au format AAAA-MM-JJ attendue",
             );
         }
-        if !(smic.horaire_brut > 0.0 && smic.mensuel_brut > 0.0) {
+        // Positive, finite and plausible (inf, 1e308 or a typo would make
+        // every amount shown absurd).
+        let plausible = |v: f64, max: f64| v.is_finite() && v > 0.0 && v <= max;
+        if !(plausible(smic.horaire_brut, 1_000.0) && plausible(smic.mensuel_brut, 100_000.0)) {
             sink.error(
                 &file.file,
                 at(&[Key("smic")]),
-                "les montants du SMIC doivent être positifs",
+                "les montants du SMIC doivent être positifs et réalistes (au plus 1 000 € de l'heure et 100 000 € par mois)",
             );
         }
     }
@@ -713,6 +753,17 @@ fn check_apprentissage(r: &Records<'_>, sink: &mut Sink) {
                     &file.file,
                     here.clone(),
                     "« taux » : de 1 à 4 pourcentages du SMIC, chacun de 1 à 100",
+                );
+            }
+            let years = rem.tranche[0].taux.len();
+            if i > 0 && t.taux.len() != years && !t.taux.is_empty() {
+                sink.error(
+                    &file.file,
+                    here.clone(),
+                    format!(
+                        "« taux » : {} pourcentages ici, {years} dans la première tranche ; chaque tranche donne un taux par année de contrat",
+                        t.taux.len()
+                    ),
                 );
             }
             if t.age_max.is_some_and(|max| max < t.age_min) {

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
-use crate::content::{Content, Metier, Theme};
+use crate::content::{Contact, Content, Metier, Theme};
 use crate::matching::{self, Filters, Match};
 use crate::parcours::{self, Route};
 use crate::present;
@@ -13,12 +13,28 @@ use crate::session::Saved;
 
 /// Everything the summary says, gathered once for both formats.
 struct Summary<'a> {
-    date: &'a str,
+    /// In French: "30 novembre 2026".
+    date: String,
     situation: String,
     profile: Option<Profile>,
     favoris: Vec<(&'a Metier, Option<Match<'a>>, Option<Route<'a>>)>,
+    /// The métiers compared, one row each.
+    comparaison: Vec<Ligne<'a>>,
     /// The person's département, whose places come first.
     departement: Option<String>,
+    /// Contacts for the person's situation first, then the others.
+    contacts: (Vec<&'a Contact>, Vec<&'a Contact>),
+}
+
+/// One métier of the comparison, as the summary shows it.
+struct Ligne<'a> {
+    metier: &'a Metier,
+    niveau: &'static str,
+    etudes: String,
+    apprentissage: &'static str,
+    /// Places in the person's département (or in Normandy when none is chosen).
+    lieux: usize,
+    profil: Option<&'static str>,
 }
 
 /// Most places listed for one métier in the summary.
@@ -63,7 +79,49 @@ fn lieux_text(content: &Content, m: &Metier, premier: Option<&str>) -> String {
     text
 }
 
-fn gather<'a>(content: &'a Content, saved: &Saved, date: &'a str) -> Summary<'a> {
+/// The comparison rows: entry level, studies, apprenticeship, places, match.
+fn comparaison<'a>(content: &'a Content, saved: &Saved, ranked: &[Match<'_>]) -> Vec<Ligne<'a>> {
+    let premier = saved.departement.as_deref();
+    saved
+        .comparaison
+        .iter()
+        .filter_map(|id| content.metier(id))
+        .map(|m| {
+            let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
+            let lieux = crate::lieux::par_departement(content, &ids, premier)
+                .iter()
+                .filter(|g| premier.is_none_or(|d| g.departement == d))
+                .map(|g| g.lieux.len())
+                .sum();
+            let etudes = m
+                .formations
+                .iter()
+                .filter_map(|f| content.formation(f))
+                .map(|f| {
+                    format!(
+                        "{} ({})",
+                        f.intitule,
+                        present::duree_mois(u32::from(f.duree_mois))
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(" ; ");
+            Ligne {
+                metier: m,
+                niveau: present::niveau_min(m.niveau_min),
+                etudes,
+                apprentissage: if m.apprentissage { "oui" } else { "non" },
+                lieux,
+                profil: ranked
+                    .iter()
+                    .find(|r| r.metier.id == m.id)
+                    .map(|r| present::bucket(r.bucket)),
+            }
+        })
+        .collect()
+}
+
+fn gather<'a>(content: &'a Content, saved: &Saved, date: &str) -> Summary<'a> {
     let answers = saved.answers();
     let profile = (!answers.is_empty()).then(|| quiz::score(&content.questionnaire, &answers));
     let rejected: HashSet<String> = saved.rejetes.iter().cloned().collect();
@@ -82,14 +140,15 @@ fn gather<'a>(content: &'a Content, saved: &Saved, date: &'a str) -> Summary<'a>
             (m, reason, route)
         })
         .collect();
+    let situation = content.situation(&saved.situation);
     Summary {
-        date,
-        situation: content
-            .situation(&saved.situation)
-            .map_or(saved.situation.clone(), |s| s.libelle.clone()),
+        date: present::date_fr(date),
+        situation: situation.map_or(saved.situation.clone(), |s| s.libelle.clone()),
         profile,
         favoris,
+        comparaison: comparaison(content, saved, &ranked),
         departement: saved.departement.clone(),
+        contacts: content.contacts_pour(situation),
     }
 }
 
@@ -171,18 +230,90 @@ pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
             if m.apprentissage { "oui" } else { "non" }
         );
     }
+    if !s.comparaison.is_empty() {
+        let _ = writeln!(out, "## Ma comparaison\n");
+        for l in &s.comparaison {
+            let _ = writeln!(out, "### {}\n", l.metier.titre.both());
+            for (champ, valeur) in rows(l, s.departement.as_deref()) {
+                let _ = writeln!(out, "- {champ} : {valeur}");
+            }
+            let _ = writeln!(out);
+        }
+    }
     let _ = writeln!(out, "## À qui parler\n");
-    for c in &content.contacts {
-        let mut line = format!("- **{}** : {}", c.nom, c.offre);
-        if let Some(t) = &c.telephone {
-            let _ = write!(line, " Téléphone : {t}.");
+    let (pour, autres) = &s.contacts;
+    for c in pour {
+        let _ = writeln!(out, "{}", contact_md(c));
+    }
+    if !autres.is_empty() {
+        let _ = writeln!(out, "\nAutres contacts :\n");
+        for c in autres {
+            let _ = writeln!(out, "{}", contact_md(c));
         }
-        if let Some(w) = &c.web {
-            let _ = write!(line, " Site : {w}.");
-        }
-        let _ = writeln!(out, "{line}");
     }
     out
+}
+
+/// A web address as a full URL (content gives "onisep.fr").
+fn url(web: &str) -> String {
+    if web.starts_with("https://") || web.starts_with("http://") {
+        web.to_string()
+    } else {
+        format!("https://{web}")
+    }
+}
+
+fn contact_md(c: &Contact) -> String {
+    let mut line = format!("- **{}** : {}", c.nom, c.offre);
+    if let Some(t) = &c.telephone {
+        let _ = write!(line, " Téléphone : {t}.");
+    }
+    if let Some(w) = &c.web {
+        let _ = write!(line, " Site : <{}>.", url(w));
+    }
+    line
+}
+
+fn contact_html(c: &Contact) -> String {
+    let e = escape;
+    let mut line = format!("<li><strong>{}</strong> : {}", e(&c.nom), e(&c.offre));
+    if let Some(t) = &c.telephone {
+        let _ = write!(line, " Téléphone : {}.", e(t));
+    }
+    if let Some(w) = &c.web {
+        let _ = write!(line, " Site : <a href=\"{}\">{}</a>.", e(&url(w)), e(w));
+    }
+    line.push_str("</li>");
+    line
+}
+
+/// The rows of one compared métier, as (field, value).
+fn rows(l: &Ligne<'_>, departement: Option<&str>) -> Vec<(String, String)> {
+    let ou = departement
+        .and_then(crate::content::departement_nom)
+        .map_or("en Normandie".to_string(), |n| {
+            format!("(département : {n})")
+        });
+    let mut v = vec![
+        ("Niveau d'entrée".to_string(), l.niveau.to_string()),
+        (
+            "Études".to_string(),
+            if l.etudes.is_empty() {
+                "non renseignées".to_string()
+            } else {
+                l.etudes.clone()
+            },
+        ),
+        ("Apprentissage".to_string(), l.apprentissage.to_string()),
+        (
+            "Lieux de formation".to_string(),
+            format!("{} {ou}", l.lieux),
+        ),
+    ];
+    if let Some(p) = l.profil {
+        v.push(("Avec mon profil".to_string(), p.to_string()));
+    }
+    v
 }
 
 /// Escapes text for HTML.
@@ -201,7 +332,7 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-const STYLE: &str = "@page{size:A4;margin:18mm}body{font-family:system-ui,sans-serif;font-size:11pt;line-height:1.4;color:#000;max-width:48em;margin:auto}h1{font-size:18pt}h2{font-size:14pt;border-bottom:1px solid #000;margin-top:1.2em}h3{font-size:12pt;margin-bottom:.2em}table{border-collapse:collapse}td,th{border:1px solid #000;padding:2px 8px;text-align:left}.barre{display:inline-block;height:.7em;background:#000}section{page-break-inside:avoid}";
+const STYLE: &str = "@page{size:A4;margin:18mm}body{font-family:system-ui,sans-serif;font-size:11pt;line-height:1.4;color:#000;max-width:48em;margin:auto}h1{font-size:18pt}h2{font-size:14pt;border-bottom:1px solid #000;margin-top:1.2em}h3{font-size:12pt;margin-bottom:.2em}table{border-collapse:collapse}td,th{border:1px solid #000;padding:2px 8px;text-align:left}.barre{display:inline-block;height:.7em;background:#000;print-color-adjust:exact;-webkit-print-color-adjust:exact}section{page-break-inside:avoid}";
 
 /// The summary as one self-contained HTML page.
 pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
@@ -216,7 +347,7 @@ pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
     let _ = writeln!(
         out,
         "<p>Date : {}<br/>Situation : {}</p>",
-        e(s.date),
+        e(&s.date),
         e(&s.situation)
     );
     let _ = writeln!(
@@ -292,16 +423,35 @@ pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
             if m.apprentissage { "oui" } else { "non" }
         );
     }
+    if !s.comparaison.is_empty() {
+        let _ = writeln!(out, "<h2>Ma comparaison</h2>");
+        for l in &s.comparaison {
+            let _ = writeln!(
+                out,
+                "<section>\n<h3>{}</h3>\n<table>",
+                e(&l.metier.titre.both())
+            );
+            for (champ, valeur) in rows(l, s.departement.as_deref()) {
+                let _ = writeln!(
+                    out,
+                    "<tr><th>{}</th><td>{}</td></tr>",
+                    e(&champ),
+                    e(&valeur)
+                );
+            }
+            let _ = writeln!(out, "</table>\n</section>");
+        }
+    }
     let _ = writeln!(out, "<h2>À qui parler</h2>\n<ul>");
-    for c in &content.contacts {
-        let mut line = format!("<li><strong>{}</strong> : {}", e(&c.nom), e(&c.offre));
-        if let Some(t) = &c.telephone {
-            let _ = write!(line, " Téléphone : {}.", e(t));
+    let (pour, autres) = &s.contacts;
+    for c in pour {
+        let _ = writeln!(out, "{}", contact_html(c));
+    }
+    if !autres.is_empty() {
+        let _ = writeln!(out, "</ul>\n<p>Autres contacts :</p>\n<ul>");
+        for c in autres {
+            let _ = writeln!(out, "{}", contact_html(c));
         }
-        if let Some(w) = &c.web {
-            let _ = write!(line, " Site : {}.", e(w));
-        }
-        let _ = writeln!(out, "{line}</li>");
     }
     let _ = writeln!(out, "</ul>\n</body>\n</html>");
     out

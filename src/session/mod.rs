@@ -2,11 +2,11 @@
 //!
 //! Nothing is saved unless the person asks ("Enregistrer"); never in kiosk
 //! mode. The file is JSON with a format version; it is written atomically
-//! (temporary file, then rename). A file that cannot be read, or that comes
-//! from a newer version, is moved aside (never deleted) with a clear message.
+//! and readable by its owner only (see `files`). A file that cannot be read,
+//! or that comes from a newer version, is moved aside (never deleted, never
+//! overwritten) with a clear message.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,8 @@ use crate::quiz::{Answer, Answers, Form};
 pub const VERSION: u32 = 1;
 /// File name inside the data directory.
 pub const FILE_NAME: &str = "session.json";
+/// The largest session file read (a real one is a few kilobytes).
+pub const MAX_BYTES: u64 = 1 << 20;
 
 /// A saved session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,6 +40,9 @@ pub struct Saved {
     /// The person's département (code), if chosen.
     #[serde(default)]
     pub departement: Option<String>,
+    /// The métiers being compared (ids), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comparaison: Vec<String>,
 }
 
 /// The questionnaire form, as saved.
@@ -92,6 +97,7 @@ impl Saved {
             favoris: favoris.to_vec(),
             rejetes: rejetes.to_vec(),
             departement: None,
+            comparaison: Vec::new(),
         }
     }
 
@@ -113,12 +119,8 @@ impl Saved {
 /// Why a saved session could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path} : lecture impossible ({source})")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(transparent)]
+    Read(#[from] crate::files::ReadError),
     #[error("{path} : fichier abîmé ({detail})")]
     Corrupt { path: String, detail: String },
     #[error(
@@ -137,14 +139,26 @@ pub fn parse(text: &str, path: &str) -> Result<Saved, LoadError> {
         path: path.to_string(),
         detail,
     };
-    let v: VersionOnly = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    let v: VersionOnly = serde_json::from_str(text).map_err(|e| corrupt(json_fr(&e)))?;
     if v.version > VERSION {
         return Err(LoadError::Newer {
             path: path.to_string(),
             found: v.version,
         });
     }
-    serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))
+    serde_json::from_str(text).map_err(|e| corrupt(json_fr(&e)))
+}
+
+/// A JSON error in French, with its line and column.
+fn json_fr(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    let what = match e.classify() {
+        Category::Io => "erreur de lecture",
+        Category::Syntax => "JSON mal formé",
+        Category::Eof => "fichier incomplet",
+        Category::Data => "contenu inattendu",
+    };
+    format!("{what}, ligne {} colonne {}", e.line(), e.column())
 }
 
 /// Where sessions are kept: a file in a data directory.
@@ -175,45 +189,36 @@ impl Store {
         self.dir.join(FILE_NAME)
     }
 
-    /// Reads the saved session, moving an unusable file aside.
+    /// Reads the saved session, moving an unusable file aside (too big, not
+    /// a regular file, not UTF-8, not a session of this version).
     pub fn open(&self, stamp: &str) -> std::io::Result<Opened> {
+        use crate::files::{ReadError, read_regular};
         let path = self.path();
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Opened::Empty),
-            Err(e) => return Err(e),
-        };
         let shown = path.display().to_string();
-        let result = match String::from_utf8(text) {
-            Ok(t) => parse(&t, &shown),
-            Err(e) => Err(LoadError::Corrupt {
-                path: shown.clone(),
-                detail: e.to_string(),
-            }),
+        let result = match read_regular(&path, MAX_BYTES) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => parse(&t, &shown),
+                Err(_) => Err(LoadError::Corrupt {
+                    path: shown.clone(),
+                    detail: "ce n'est pas du texte UTF-8".to_string(),
+                }),
+            },
+            Err(e) if e.is_not_found() => return Ok(Opened::Empty),
+            Err(ReadError::Io { source, .. }) => return Err(source),
+            Err(e) => Err(LoadError::Read(e)),
         };
         match result {
             Ok(saved) => Ok(Opened::Loaded(saved)),
             Err(error) => {
-                let moved_to = self.dir.join(format!("session-illisible-{stamp}.json"));
-                std::fs::rename(&path, &moved_to)?;
+                let moved_to = crate::files::move_aside(&path, "session-illisible", stamp, "json")?;
                 Ok(Opened::MovedAside { error, moved_to })
             }
         }
     }
 
-    /// Writes the session atomically: a temporary file in the same directory,
-    /// flushed to disk, then renamed over the old one.
-    pub fn save(&self, saved: &Saved) -> std::io::Result<PathBuf> {
-        std::fs::create_dir_all(&self.dir)?;
-        let path = self.path();
-        let tmp = self.dir.join(format!(".{FILE_NAME}.tmp"));
-        {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(saved.to_json().as_bytes())?;
-            f.sync_all()?;
-        }
-        std::fs::rename(&tmp, &path)?;
-        Ok(path)
+    /// Writes the session atomically, readable by its owner only.
+    pub fn save(&self, saved: &Saved) -> Result<PathBuf, crate::files::WriteError> {
+        crate::files::write_atomic(&self.dir, FILE_NAME, saved.to_json().as_bytes())
     }
 
     /// Removes everything saved (the session and files moved aside).
@@ -240,10 +245,6 @@ impl Store {
 
 /// Reads a session file given on the command line (no moving aside).
 pub fn read_file(path: &Path) -> Result<Saved, LoadError> {
-    let shown = path.display().to_string();
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Io {
-        path: shown.clone(),
-        source,
-    })?;
-    parse(&text, &shown)
+    let text = crate::files::read_text(path, MAX_BYTES)?;
+    parse(&text, &path.display().to_string())
 }

@@ -51,6 +51,8 @@ pub enum Overlay {
     ConfirmExport,
     /// Remove everything saved?
     ConfirmErase,
+    /// Kiosk: `q` with something entered asks before wiping it.
+    ConfirmToutEffacer,
 }
 
 /// One ranked métier, owned by the model.
@@ -85,6 +87,8 @@ pub struct Saisie {
     pub age_donne: Option<u8>,
     /// Adults: also the routes longer than four years.
     pub tous_parcours: bool,
+    /// The job the person does today (a rich fiche id or a ROME code).
+    pub metier_actuel: Option<String>,
 }
 
 /// The whole model (without the navigation stack).
@@ -111,6 +115,10 @@ pub struct Model {
     /// The routes the Parcours tab shows, found by `update`: searching them
     /// takes milliseconds, too long to redo at every frame.
     routes: Option<FoundRoutes>,
+    /// The session as last saved (what `q` would not lose).
+    pub enregistre: Option<crate::session::Saved>,
+    /// The session being saved by the runner, until it says it is done.
+    pub a_enregistrer: Option<crate::session::Saved>,
 }
 
 /// Routes from a situation to a métier, as `parcours::routes` found them
@@ -157,6 +165,8 @@ impl Model {
             storage: None,
             effect: None,
             routes: None,
+            enregistre: None,
+            a_enregistrer: None,
         }
     }
 
@@ -183,6 +193,7 @@ impl Model {
             &rejetes,
         );
         saved.departement = self.saisie.departement.clone();
+        saved.comparaison = self.saisie.comparaison.clone();
         saved
     }
 
@@ -219,6 +230,13 @@ impl Model {
             .cloned()
             .collect();
         self.saisie.rejected = saved.rejetes.iter().cloned().collect();
+        self.saisie.comparaison = saved
+            .comparaison
+            .iter()
+            .filter(|id| self.content.metier(id).is_some())
+            .take(MAX_COMPARE)
+            .cloned()
+            .collect();
         if saved.departement.is_some() {
             self.saisie.departement = None;
             self.set_departement(saved.departement.clone());
@@ -226,6 +244,8 @@ impl Model {
         self.saisie.profile = (!self.saisie.answers.is_empty())
             .then(|| quiz::score(&self.content.questionnaire, &self.saisie.answers));
         self.recompute();
+        // What was just read from disk is saved: `q` loses nothing of it.
+        self.enregistre = Some(self.saved());
     }
 
     /// The situation the Parcours tab starts from (index in `content.situations`).

@@ -5,6 +5,7 @@
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -20,6 +21,9 @@ pub struct Session {
     pub screen: Arc<Mutex<vt100::Parser>>,
     pub raw: Arc<Mutex<Vec<u8>>>,
     pub reader: Option<JoinHandle<()>>,
+    /// While set, the output is not read: the program's writes block once
+    /// the terminal's buffer is full, as with a client that stopped reading.
+    pub paused: Arc<AtomicBool>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -38,11 +42,16 @@ fn nz(v: u16) -> NonZeroU16 {
 impl Session {
     /// Starts `argv` in an 80×24 pseudo-terminal with HOME and XDG dirs in `home`.
     pub fn start(argv: &[&str], home: &Path) -> Session {
+        Self::start_with(argv, home, &[("TERM", "xterm-256color")])
+    }
+
+    /// As `start`, with these environment variables (TERM among them).
+    pub fn start_with(argv: &[&str], home: &Path, env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system().openpty(size(80, 24)).expect("openpty");
         let mut cmd = CommandBuilder::new(argv[0]);
         cmd.args(&argv[1..]);
         cmd.cwd(home);
-        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("TERM");
         // A UTF-8 locale, whatever the machine's: without it the guide draws in ASCII.
         cmd.env("LANG", "C.UTF-8");
         cmd.env_remove("LC_ALL");
@@ -58,17 +67,24 @@ impl Session {
         }
         cmd.env_remove("BOUSSOLE_CONTENT");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).expect("spawn");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().expect("reader");
         let writer = pair.master.take_writer().expect("writer");
         let screen = Arc::new(Mutex::new(vt100::Parser::new(nz(24), nz(80), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (s, r) = (Arc::clone(&screen), Arc::clone(&raw));
+        let paused = Arc::new(AtomicBool::new(false));
+        let (s, r, p) = (Arc::clone(&screen), Arc::clone(&raw), Arc::clone(&paused));
         // Drain the output continuously, or the program blocks on a full pty.
         let handle = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
+                while p.load(Ordering::Relaxed) {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
@@ -89,7 +105,13 @@ impl Session {
             screen,
             raw,
             reader: Some(handle),
+            paused,
         }
+    }
+
+    /// Stops (or resumes) reading the program's output.
+    pub fn pause_output(&self, paused: bool) {
+        self.paused.store(paused, Ordering::Relaxed);
     }
 
     pub fn contents(&self) -> String {
@@ -150,6 +172,44 @@ impl Session {
         }
     }
 
+    /// Resizes the pseudo-terminal only: the screen kept here stays as it
+    /// is (a vt100 screen of 65535 × 65535 would not fit in memory).
+    pub fn resize_pty(&self, cols: u16, rows: u16) {
+        self.master
+            .as_ref()
+            .expect("master")
+            .resize(size(cols, rows))
+            .expect("resize");
+    }
+
+    /// Waits until the raw output contains `needle`.
+    pub fn wait_raw(&self, needle: &[u8]) {
+        let start = Instant::now();
+        while start.elapsed() < TIMEOUT {
+            let found = self
+                .raw
+                .lock()
+                .map(|v| v.windows(needle.len()).any(|w| w == needle))
+                .unwrap_or(false);
+            if found {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "{:?} never written; screen:\n{}",
+            String::from_utf8_lossy(needle),
+            self.contents()
+        );
+    }
+
+    /// Clears the raw output kept so far.
+    pub fn clear_raw(&self) {
+        if let Ok(mut v) = self.raw.lock() {
+            v.clear();
+        }
+    }
+
     pub fn pid(&self) -> i32 {
         self.child
             .process_id()
@@ -197,6 +257,13 @@ pub fn cpu_ms(pid: i32) -> Option<u64> {
         .unwrap_or(100)
         .max(1);
     Some(ticks * 1000 / hz)
+}
+
+/// Resident memory of a live process, in kilobytes.
+pub fn rss_kb(pid: i32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 pub fn process_state(pid: i32) -> Option<char> {
