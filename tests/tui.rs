@@ -126,7 +126,10 @@ fn search_open_and_back_chain() {
     typed(&mut app, "electricien");
     assert_eq!(app.hits[0].id, "electricien");
     let text = screen_text(&app, 80, 24);
-    assert!(text.contains("Électricien du bâtiment"), "{text}");
+    assert!(
+        text.contains("Électricien du bâtiment / Électricienne du bâtiment"),
+        "{text}"
+    );
     update(&mut app, Msg::Enter);
     assert!(matches!(app.screen(), Screen::FicheMetier(f) if f.id == "electricien"));
     update(&mut app, Msg::Back);
@@ -329,6 +332,20 @@ fn screens() -> Vec<(&'static str, App)> {
         &[Msg::Char('6'), Msg::End, Msg::Enter, Msg::Enter],
     );
     out.push(("fiche_etablissement", app));
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    send(
+        &mut app,
+        &[
+            Msg::Enter,
+            Msg::Char('f'),
+            Msg::Down,
+            Msg::Char('f'),
+            Msg::Char('c'),
+            Msg::Char('F'),
+        ],
+    );
+    out.push(("favoris", app));
     let mut app = App::new(fixture());
     send(&mut app, &[Msg::Help]);
     out.push(("aide", app));
@@ -554,11 +571,12 @@ fn kiosk_offers_no_export_and_no_saving() {
 fn save_and_erase_from_the_menu() {
     use boussole::tui::app::Effect;
     let mut app = with_storage(App::new(fixture()));
-    // Without a profile the menu is 1-7 then Enregistrer (8), Effacer (9).
-    update(&mut app, Msg::Char('8'));
+    // Without a profile the menu is 1-8 (8: Mes favoris), then Enregistrer
+    // (9) and Effacer (10, reached with the arrows).
+    update(&mut app, Msg::Char('9'));
     assert_eq!(app.effect, Some(Effect::Save));
     app.effect = None;
-    update(&mut app, Msg::Char('9'));
+    send(&mut app, &[Msg::End, Msg::Enter]);
     assert_eq!(app.overlay, Some(Overlay::ConfirmErase));
     update(&mut app, Msg::Char('o'));
     assert_eq!(app.effect, Some(Effect::Erase));
@@ -749,11 +767,46 @@ fn q_asks_only_while_something_is_not_saved() {
     assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
     assert!(!app.quit);
     update(&mut app, Msg::Char('n'));
-    // Save (entry 8), as the runner does it, then q quits at once.
-    update(&mut app, Msg::Char('8'));
+    // Save (entry 9), as the runner does it, then q quits at once.
+    update(&mut app, Msg::Char('9'));
     assert_eq!(app.effect, Some(boussole::tui::app::Effect::Save));
     boussole::tui::app::effect_done(&mut app, Ok("ok".to_string()));
     assert!(!app.travail_non_enregistre());
     update(&mut app, Msg::Char('q'));
     assert!(app.quit);
+}
+
+#[test]
+fn favourites_screen_opens_fiches_compares_and_takes_one_out() {
+    let mut app = App::new(fixture());
+    // Entry 8 is always Mes favoris: empty, it says how to fill it.
+    send(&mut app, &[Msg::Char('8')]);
+    assert!(
+        matches!(app.screen(), Screen::Favoris(_)),
+        "{:?}",
+        app.screen()
+    );
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Aucun favori pour l'instant"), "{text}");
+    assert!(text.contains("* marque un favori"), "{text}");
+    send(&mut app, &[Msg::Back, Msg::Char('/')]);
+    typed(&mut app, "electricien");
+    send(
+        &mut app,
+        &[Msg::Enter, Msg::Char('f'), Msg::Back, Msg::Back],
+    );
+    send(&mut app, &[Msg::Char('8')]);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Mes favoris (1)"), "{text}");
+    assert!(text.contains("Électricien / Électricienne"), "{text}");
+    // c puts it in the comparison, and the list says so.
+    update(&mut app, Msg::Char('c'));
+    assert_eq!(app.saisie.comparaison, vec!["electricien".to_string()]);
+    assert!(screen_text(&app, 80, 24).contains("= comparé"));
+    // Entrée opens its fiche; back, f takes it out.
+    update(&mut app, Msg::Enter);
+    assert!(matches!(app.screen(), Screen::FicheMetier(_)));
+    send(&mut app, &[Msg::Back, Msg::Char('f')]);
+    assert!(app.saisie.favoris.is_empty());
+    assert!(screen_text(&app, 80, 24).contains("Mes favoris (0)"));
 }

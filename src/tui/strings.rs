@@ -153,6 +153,16 @@ pub const PROCHES_AIDE: &str = "Ce qui se rapproche de ce métier, ce qui peut s
 pub const PROCHES_AUCUN: &str = "Pas de métier proche trouvé dans Boussole.";
 pub const ACTION_METIER_ACTUEL: &str = "c'est mon métier actuel : voir les métiers proches";
 pub const TOUCHE_M: &str = "m";
+pub const MENU_FAVORIS: &str = "Mes favoris";
+pub const FAVORIS_TITRE: &str = "Mes favoris";
+pub const FAVORIS_AIDE: &str =
+    "Les métiers que tu gardes. Entrée : la fiche. c : comparer. f : retirer.";
+pub const FAVORIS_VIDE: &str = "Aucun favori pour l'instant. Sur une fiche métier ou dans tes résultats, f garde un métier ici. Dans les listes, * marque un favori et = un métier comparé.";
+pub const FAVORIS_COMPARE: &str = "  = comparé";
+pub const ACTION_FAVORI_MARQUE: &str = "favori *";
+pub const ACTION_COMPARER_MARQUE: &str = "comparer =";
+pub const TOUCHE_F_MAJ: &str = "F";
+pub const ACTION_RETIRER_FAVORI: &str = "retirer";
 pub const MENU_RECRUTE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_TITRE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_FAMILLES: &str = "Familles de métiers";

@@ -31,6 +31,7 @@ pub enum MenuEntry {
     Financement,
     Lieux,
     Recrute,
+    Favoris,
     Resultats,
     Enregistrer,
     Effacer,
@@ -103,6 +104,7 @@ impl Model {
             MenuEntry::Contacts,
             MenuEntry::Lieux,
             MenuEntry::Recrute,
+            MenuEntry::Favoris,
         ];
         if self.saisie.profile.is_some() {
             m.push(MenuEntry::Resultats);
@@ -125,6 +127,7 @@ fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
         MenuEntry::Financement => return Nav::Open(super::Financement::default().into()),
         MenuEntry::Lieux => return super::lieux::open(model),
         MenuEntry::Recrute => return Nav::Open(super::Recrute::default().into()),
+        MenuEntry::Favoris => return Nav::Open(super::Favoris::default().into()),
         MenuEntry::Resultats => return super::resultats::open(model),
         MenuEntry::Enregistrer => {
             model.a_enregistrer = Some(model.saved());
@@ -232,6 +235,7 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Financement => s::MENU_FINANCEMENT,
         MenuEntry::Lieux => s::MENU_LIEUX,
         MenuEntry::Recrute => s::MENU_RECRUTE,
+        MenuEntry::Favoris => s::MENU_FAVORIS,
         MenuEntry::Resultats => s::MENU_RESULTATS,
         MenuEntry::Enregistrer => s::MENU_ENREGISTRER,
         MenuEntry::Effacer => s::MENU_EFFACER,
