@@ -10,7 +10,8 @@
 //! ```
 //!
 //! Options: `--bin PATH` (default `target/release/boussole`), `--content DIR`
-//! (an overlay, e.g. from the `gen_content` example), `--runs N` (starts timed
+//! (a whole content, e.g. from the `gen_content` example), `--overlay DIR`
+//! (an overlay, e.g. from `bench/overlay.py`), `--runs N` (starts timed
 //! for the first frame), `--idle SECS` (0 skips the idle measurement),
 //! `--sessions N`, `--think MS` (pause after each frame before the next key).
 //!
@@ -298,6 +299,7 @@ fn ms(d: Duration) -> f64 {
 struct Opts {
     bin: String,
     content: Option<String>,
+    overlay: Option<String>,
     runs: usize,
     idle: u64,
     sessions: usize,
@@ -308,6 +310,10 @@ fn args_for(o: &Opts, kiosk: bool) -> Vec<String> {
     let mut a = Vec::new();
     if let Some(c) = &o.content {
         a.push("--content".to_string());
+        a.push(c.clone());
+    }
+    if let Some(c) = &o.overlay {
+        a.push("--overlay".to_string());
         a.push(c.clone());
     }
     if kiosk {
@@ -525,6 +531,7 @@ fn main() {
     let mut o = Opts {
         bin: "target/release/boussole".to_string(),
         content: None,
+        overlay: None,
         runs: 20,
         idle: 0,
         sessions: 100,
@@ -536,6 +543,7 @@ fn main() {
         match flag.as_str() {
             "--bin" => o.bin = value.clone(),
             "--content" => o.content = Some(value.clone()),
+            "--overlay" => o.overlay = Some(value.clone()),
             "--runs" => o.runs = num() as usize,
             "--idle" => o.idle = num(),
             "--sessions" => o.sessions = num() as usize,
@@ -546,6 +554,7 @@ fn main() {
     // The program runs in a temporary directory: make the paths absolute.
     o.bin = absolute(&o.bin);
     o.content = o.content.as_deref().map(absolute);
+    o.overlay = o.overlay.as_deref().map(absolute);
     println!(
         "binary {} content {}",
         o.bin,
@@ -556,7 +565,7 @@ fn main() {
         "many" => many(&o),
         _ => {
             eprintln!(
-                "usage: pty_bench session|many [--bin PATH] [--content DIR] [--runs N] [--idle SECS] [--sessions N] [--think MS]"
+                "usage: pty_bench session|many [--bin PATH] [--content DIR] [--overlay DIR] [--runs N] [--idle SECS] [--sessions N] [--think MS]"
             );
             std::process::exit(2);
         }

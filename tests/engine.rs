@@ -492,3 +492,24 @@ fn the_recrute_filter_keeps_the_metiers_with_a_published_figure() {
     assert!(r.matches.iter().any(|m| m.metier.id == "aide-soignant"));
     assert!(r.matches.len() < c.metiers.len());
 }
+
+#[test]
+fn near_the_current_job_with_what_carries_over_and_the_adult_route() {
+    use boussole::matching::proches::{self, Depuis, Lien};
+    let c = content::load_bundled().expect("bundled").content;
+    let d = Depuis::trouver(&c, "aide-soignant").expect("a rich fiche");
+    let list = proches::proches(&c, d, 12);
+    assert!(!list.is_empty());
+    assert!(list.iter().all(|p| p.metier.id != "aide-soignant"));
+    assert!(
+        list.iter()
+            .any(|p| p.metier.id == "auxiliaire-de-puericulture")
+    );
+    // Sorted nearest first, every one says why.
+    assert!(list.windows(2).all(|w| w[0].score >= w[1].score));
+    assert!(list.iter().all(|p| !p.liens.is_empty()));
+    // A ROME fiche works too: its domain and family.
+    let d = Depuis::trouver(&c, "j1501").expect("a ROME code");
+    let list = proches::proches(&c, d, 5);
+    assert!(list.iter().any(|p| p.liens.contains(&Lien::MemeFamille)));
+}

@@ -129,8 +129,11 @@ fn kiosk_writes_nothing_and_asks_before_ending() {
     s.wait_for("Découvrir mes centres d'intérêt");
     s.send("1r4343");
     s.wait_for("Activité 5");
-    // q wipes and comes home; the session goes on.
+    // q asks before wiping what was entered, then wipes and comes home;
+    // the session goes on.
     s.send("q");
+    s.wait_for("Tout effacer et revenir à l'accueil ?");
+    s.send("o");
     s.wait_for("Ma situation");
     s.send("1");
     s.wait_for("Quel questionnaire ?");

@@ -715,3 +715,45 @@ fn an_adult_sees_vae_first_and_no_apprenticeship_promise_in_the_parcours_tab() {
     assert!(app.saisie.tous_parcours);
     assert!(screen_text(&app, 100, 40).contains("Tous les parcours"));
 }
+
+#[test]
+fn m_on_a_fiche_shows_the_metiers_near_the_current_job() {
+    let mut app = App::new(bundled());
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "aide-soignant");
+    send(&mut app, &[Msg::Enter, Msg::Char('m')]);
+    assert!(
+        matches!(app.screen(), Screen::Proches(_)),
+        "{:?}",
+        app.screen()
+    );
+    assert_eq!(app.saisie.metier_actuel.as_deref(), Some("aide-soignant"));
+    let text = screen_text(&app, 100, 40);
+    assert!(text.contains("Mon métier actuel : Aide-soignant"), "{text}");
+    assert!(text.contains("par la VAE"), "{text}");
+    send(&mut app, &[Msg::Enter]);
+    assert!(matches!(app.screen(), Screen::FicheMetier(_)));
+}
+
+#[test]
+fn q_asks_only_while_something_is_not_saved() {
+    let mut app = with_storage(App::new(fixture()));
+    send(&mut app, &[Msg::Char('/')]);
+    typed(&mut app, "electricien");
+    send(
+        &mut app,
+        &[Msg::Enter, Msg::Char('f'), Msg::Back, Msg::Back],
+    );
+    assert!(app.travail_non_enregistre());
+    update(&mut app, Msg::Char('q'));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
+    assert!(!app.quit);
+    update(&mut app, Msg::Char('n'));
+    // Save (entry 8), as the runner does it, then q quits at once.
+    update(&mut app, Msg::Char('8'));
+    assert_eq!(app.effect, Some(boussole::tui::app::Effect::Save));
+    boussole::tui::app::effect_done(&mut app, Ok("ok".to_string()));
+    assert!(!app.travail_non_enregistre());
+    update(&mut app, Msg::Char('q'));
+    assert!(app.quit);
+}

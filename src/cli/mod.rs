@@ -160,6 +160,16 @@ enum Command {
         #[arg(long)]
         tous_departements: bool,
     },
+    /// Les métiers proches d'un métier que l'on fait aujourd'hui (fiche
+    /// détaillée ou code ROME), ce qui peut servir et le parcours le plus
+    /// court pour un adulte.
+    Proches {
+        /// Identifiant du métier actuel ou code ROME : aide-soignant, J1501…
+        id: String,
+        /// Résultat en JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Écrit le script de complétion pour un shell (bash, zsh, fish…).
     Completions { shell: clap_complete::Shell },
     /// Écrit la page de manuel (format roff) sur la sortie standard.
@@ -490,6 +500,9 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
                 let index = boussole::search::Index::new(c);
                 plain::search(out, &index, &query.join(" "), *limit, *json).map(code_of)
             })
+        }
+        Some(Command::Proches { id, json }) => {
+            with_content(cli, |out, c| plain::proches(out, c, id, *json).map(code_of))
         }
         Some(Command::Show { id }) => {
             with_content(cli, |out, c| plain::show(out, c, id).map(code_of))

@@ -500,3 +500,47 @@ pub fn print_profile(out: &mut impl Write, content: &Content, p: &Profile) -> Re
     writeln!(out, "{} : {}", s::PROFIL_CODE, p.code_letters())?;
     Ok(())
 }
+
+/// `boussole proches ID`: the métiers near the current job.
+pub fn proches(out: &mut impl Write, content: &Content, id: &str, as_json: bool) -> Result<bool> {
+    use boussole::matching::proches::{self, Depuis};
+    let Some(depuis) = Depuis::trouver(content, id) else {
+        writeln!(
+            out,
+            "Aucun métier ni fiche ROME n'a l'identifiant « {} ». Essayez : boussole search {}",
+            id.escape_debug(),
+            id.escape_debug()
+        )?;
+        return Ok(false);
+    };
+    let list = proches::proches(content, depuis, 12);
+    if as_json {
+        let rows: Vec<_> = list
+            .iter()
+            .map(|p| {
+                json!({
+                    "metier": p.metier.id,
+                    "score": p.score,
+                    "liens": p.liens,
+                    "parcours": p.route.as_ref().map(present::parcours),
+                })
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &json!({"depuis": id, "proches": rows}))?;
+        writeln!(out)?;
+        return Ok(!list.is_empty());
+    }
+    for p in &list {
+        let liens: Vec<String> = p
+            .liens
+            .iter()
+            .map(|l| present::lien_proche(content, l))
+            .collect();
+        writeln!(out, "{} ({})", p.metier.titre.both(), p.metier.id)?;
+        writeln!(out, "  {}", liens.join(" ; "))?;
+        if let Some(r) = &p.route {
+            writeln!(out, "  Parcours : {}", present::parcours(r))?;
+        }
+    }
+    Ok(!list.is_empty())
+}

@@ -120,6 +120,10 @@ pub fn text_problem(s: &str) -> Option<String> {
     if s.trim().is_empty() {
         return Some("texte vide".to_string());
     }
+    // Most texts (ids, codes, names) are printable ASCII: nothing more to check.
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b) || b == b'\n') {
+        return None;
+    }
     if !unicode_normalization::is_nfc(s) {
         let nfc: String = s.nfc().collect();
         return Some(format!(

@@ -10,6 +10,8 @@
 //! - a flat profile is not correlated: métiers are ranked by their mean value on
 //!   the person's highest themes (ties included), all in "À explorer".
 
+pub mod proches;
+
 use std::collections::HashSet;
 
 use serde::Serialize;

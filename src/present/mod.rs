@@ -210,6 +210,26 @@ pub fn raisons(content: &Content, reasons: &Reasons) -> String {
     }
 }
 
+/// What carries over from the current job to a métier near it.
+pub fn lien_proche(content: &Content, lien: &crate::matching::proches::Lien) -> String {
+    use crate::matching::proches::Lien;
+    match lien {
+        Lien::MemeDomaine => "même domaine de métiers".to_string(),
+        Lien::MemeFamille => "même famille de métiers (ROME)".to_string(),
+        Lien::ProfilProche(r) => format!(
+            "activités qui plaisent aux mêmes personnes ({:.0} %)",
+            (r * 100.0).round()
+        ),
+        Lien::FormationsCommunes(ids) => {
+            let noms: Vec<&str> = crate::matching::proches::formations_de(content, ids)
+                .iter()
+                .map(|f| f.intitule.as_str())
+                .collect();
+            format!("formations en commun : {}", noms.join(", "))
+        }
+    }
+}
+
 /// "111 807" (a whole number with French thousands separators).
 pub fn nombre(n: u32) -> String {
     let digits = n.to_string();

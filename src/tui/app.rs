@@ -69,6 +69,14 @@ impl App {
         self.stack.last().unwrap_or(HOME)
     }
 
+    /// Whether the person has answers, favourites or a comparison that `q`
+    /// would lose: not saved, or changed since they were.
+    pub fn travail_non_enregistre(&self) -> bool {
+        let s = &self.saisie;
+        let has_work = !s.answers.is_empty() || !s.favoris.is_empty() || !s.comparaison.is_empty();
+        has_work && self.enregistre.as_ref() != Some(&self.saved())
+    }
+
     /// Whether a questionnaire is under way (answers given, not finished).
     pub fn quiz_in_progress(&self) -> bool {
         self.stack
@@ -194,8 +202,17 @@ fn global_key(app: &mut App, key: Global) -> bool {
             app.go(nav);
         }
         // Kiosk: "quit" means "wipe my answers and start again".
+        Global::ToutEffacer
+            if !app.saisie.answers.is_empty()
+                || !app.saisie.favoris.is_empty()
+                || !app.saisie.comparaison.is_empty() =>
+        {
+            app.overlay = Some(Overlay::ConfirmToutEffacer)
+        }
         Global::ToutEffacer => app.reset(),
-        Global::Quitter if app.quiz_in_progress() => app.overlay = Some(Overlay::ConfirmQuit),
+        Global::Quitter if app.quiz_in_progress() || app.travail_non_enregistre() => {
+            app.overlay = Some(Overlay::ConfirmQuit)
+        }
         Global::Quitter => app.quit = true,
         Global::Parler
             if !matches!(app.screen(), Screen::Questionnaire(_) | Screen::Contacts(_)) =>
@@ -240,6 +257,10 @@ fn update_overlay(app: &mut App, overlay: Overlay, msg: Msg) {
             app.overlay = None;
             app.quit = true;
         }
+        Overlay::ConfirmToutEffacer if yes => {
+            app.overlay = None;
+            app.reset();
+        }
         Overlay::ConfirmQuit if yes => {
             app.overlay = None;
             app.quit = true;
@@ -271,6 +292,12 @@ fn start_quiz(app: &mut App, form: Form) {
 
 /// Reports the outcome of an effect the runner performed.
 pub fn effect_done(app: &mut App, outcome: Result<String, String>) {
+    // What was saved is no longer at risk of being lost by `q`.
+    if let Some(saved) = app.model.a_enregistrer.take()
+        && outcome.is_ok()
+    {
+        app.model.enregistre = Some(saved);
+    }
     app.effect = None;
     app.flash = Some(match outcome {
         Ok(msg) | Err(msg) => msg,

@@ -51,6 +51,8 @@ pub enum Overlay {
     ConfirmExport,
     /// Remove everything saved?
     ConfirmErase,
+    /// Kiosk: `q` with something entered asks before wiping it.
+    ConfirmToutEffacer,
 }
 
 /// One ranked métier, owned by the model.
@@ -85,6 +87,8 @@ pub struct Saisie {
     pub age_donne: Option<u8>,
     /// Adults: also the routes longer than four years.
     pub tous_parcours: bool,
+    /// The job the person does today (a rich fiche id or a ROME code).
+    pub metier_actuel: Option<String>,
 }
 
 /// The whole model (without the navigation stack).
@@ -111,6 +115,10 @@ pub struct Model {
     /// The routes the Parcours tab shows, found by `update`: searching them
     /// takes milliseconds, too long to redo at every frame.
     routes: Option<FoundRoutes>,
+    /// The session as last saved (what `q` would not lose).
+    pub enregistre: Option<crate::session::Saved>,
+    /// The session being saved by the runner, until it says it is done.
+    pub a_enregistrer: Option<crate::session::Saved>,
 }
 
 /// Routes from a situation to a métier, as `parcours::routes` found them
@@ -157,6 +165,8 @@ impl Model {
             storage: None,
             effect: None,
             routes: None,
+            enregistre: None,
+            a_enregistrer: None,
         }
     }
 
@@ -226,6 +236,8 @@ impl Model {
         self.saisie.profile = (!self.saisie.answers.is_empty())
             .then(|| quiz::score(&self.content.questionnaire, &self.saisie.answers));
         self.recompute();
+        // What was just read from disk is saved: `q` loses nothing of it.
+        self.enregistre = Some(self.saved());
     }
 
     /// The situation the Parcours tab starts from (index in `content.situations`).

@@ -147,6 +147,12 @@ pub const CONTACTS_INTRO_ADULTE: &str =
     "Des personnes peuvent vous aider, gratuitement. D'abord celles qui vous concernent.";
 pub const CONTACTS_AUTRES: &str = "Autres contacts";
 pub const MENU_FINANCEMENT: &str = "Financer ma formation";
+pub const PROCHES_TITRE: &str = "Métiers proches de mon métier actuel";
+pub const PROCHES_DEPUIS: &str = "Mon métier actuel";
+pub const PROCHES_AIDE: &str = "Ce qui se rapproche de ce métier, ce qui peut servir, et le parcours le plus court pour un adulte (la VAE d'abord).";
+pub const PROCHES_AUCUN: &str = "Pas de métier proche trouvé dans Boussole.";
+pub const ACTION_METIER_ACTUEL: &str = "c'est mon métier actuel : voir les métiers proches";
+pub const TOUCHE_M: &str = "m";
 pub const MENU_RECRUTE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_TITRE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_FAMILLES: &str = "Familles de métiers";
@@ -181,8 +187,10 @@ pub const CONFIRM_TITRE: &str = "Confirmer";
 pub const CONFIRM_FIN: &str = "Terminer la session ? Tout ce que tu as saisi sera effacé.";
 pub const INACTIF_TITRE: &str = "Tu es toujours là ?";
 pub const INACTIF_AIDE: &str = "Appuie sur une touche pour continuer.";
-pub const CONFIRM_QUITTER: &str = "Quitter Boussole ? Tes réponses seront effacées.";
+pub const CONFIRM_QUITTER: &str =
+    "Quitter Boussole ? Tes réponses, tes favoris et ta comparaison non enregistrés seront perdus.";
 pub const CONFIRM_QUITTER_QUIZ: &str = "Arrêter le questionnaire ? Tes réponses seront effacées.";
+pub const CONFIRM_TOUT_EFFACER: &str = "Tout effacer et revenir à l'accueil ?";
 pub const CONFIRM_OUI_NON: &str = "o : oui    n ou Échap : non";
 
 pub const MSG_FAVORI_AJOUTE: &str = "Ajouté à tes favoris.";
@@ -291,7 +299,8 @@ pub const AIDE_AIDE: &str = "cette aide";
 pub const AIDE_ZONES: &str = "passer d'une zone à l'autre";
 pub const AIDE_PAGES: &str = "page précédente / suivante";
 pub const AIDE_BOUTS: &str = "premier / dernier élément";
-pub const AIDE_QUITTER: &str = "quitter (demande confirmation pendant le questionnaire)";
+pub const AIDE_QUITTER: &str =
+    "quitter (demande confirmation s'il reste un travail non enregistré)";
 pub const AIDE_INTERROMPRE: &str = "quitter tout de suite";
 pub const AIDE_TOUT_EFFACER: &str = "tout effacer et revenir à l'accueil";
 pub const AIDE_TERMINER: &str = "terminer la session (demande confirmation)";

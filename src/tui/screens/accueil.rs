@@ -126,7 +126,10 @@ fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
         MenuEntry::Lieux => return super::lieux::open(model),
         MenuEntry::Recrute => return Nav::Open(super::Recrute::default().into()),
         MenuEntry::Resultats => return super::resultats::open(model),
-        MenuEntry::Enregistrer => model.effect = Some(Effect::Save),
+        MenuEntry::Enregistrer => {
+            model.a_enregistrer = Some(model.saved());
+            model.effect = Some(Effect::Save);
+        }
         MenuEntry::Effacer => model.overlay = Some(Overlay::ConfirmErase),
     }
     Nav::Stay

@@ -71,6 +71,7 @@ pub enum Action {
     Comparaison,
     Situation,
     TousParcours,
+    MetierActuel,
     Retour,
     Bouger,
 }
@@ -136,6 +137,12 @@ const KEYS: &[Entry<Action>] = &[
         s::TOUCHE_S,
         s::ACTION_SITUATION_PARCOURS,
         Action::Situation,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('m')]),
+        s::TOUCHE_M,
+        s::ACTION_METIER_ACTUEL,
+        Action::MetierActuel,
     ),
     help_key(
         Keys::Any(&[Msg::Char('t')]),
@@ -234,6 +241,17 @@ impl ScreenState for FicheMetier {
             Action::TousParcours if self.tab == Tab::Parcours => {
                 model.saisie.tous_parcours = !model.saisie.tous_parcours;
                 self.set_tab(self.tab);
+            }
+            Action::MetierActuel => {
+                model.saisie.metier_actuel = Some(self.id.clone());
+                return Nav::Open(
+                    super::Proches {
+                        depuis: self.id.clone(),
+                        sel: 0,
+                        scroll: 0,
+                    }
+                    .into(),
+                );
             }
             Action::Situation | Action::TousParcours | Action::Ouvrir => {}
         }

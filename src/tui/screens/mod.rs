@@ -143,6 +143,7 @@ screens! {
     Contacts => contacts,
     Financement => financement,
     Recrute => recrute,
+    Proches => proches,
     Comparer => comparer,
 }
 

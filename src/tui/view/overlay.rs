@@ -82,6 +82,16 @@ pub fn view(
                 7,
             )
         }
+        Overlay::ConfirmToutEffacer => (
+            s::CONFIRM_TITRE,
+            vec![
+                Line::from(s::CONFIRM_TOUT_EFFACER),
+                Line::from(""),
+                Line::from(Span::styled(s::CONFIRM_OUI_NON, theme.key)),
+            ],
+            60,
+            6,
+        ),
         Overlay::ConfirmErase => (
             s::CONFIRM_TITRE,
             vec![
