@@ -107,12 +107,7 @@ fn going_back_in_the_questionnaire_changes_an_answer() {
         app.saisie.answers.get("r-velo"),
         Some(boussole::quiz::Answer::Note(0))
     );
-    // Leaving midway asks first; "n" keeps the questionnaire.
-    update(&mut app, Msg::Back);
-    assert_eq!(app.overlay, Some(Overlay::ConfirmLeaveQuiz));
-    update(&mut app, Msg::Char('n'));
-    assert!(matches!(app.screen(), Screen::Questionnaire(_)));
-    // "q" asks too, and "o" quits.
+    // "q" asks first, and "o" quits.
     update(&mut app, Msg::Char('q'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
     update(&mut app, Msg::Char('o'));
@@ -809,4 +804,49 @@ fn favourites_screen_opens_fiches_compares_and_takes_one_out() {
     send(&mut app, &[Msg::Back, Msg::Char('f')]);
     assert!(app.saisie.favoris.is_empty());
     assert!(screen_text(&app, 80, 24).contains("Mes favoris (0)"));
+}
+
+#[test]
+fn leaving_the_questionnaire_keeps_the_answers_and_accueil_resumes_it() {
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('1'), Msg::Char('r')]);
+    let total = app.quiz_items(boussole::quiz::Form::Rapide).len();
+    for _ in 0..3 {
+        update(&mut app, Msg::Char('3'));
+    }
+    // Échap leaves at once; the answers stay.
+    update(&mut app, Msg::Back);
+    assert!(
+        matches!(app.screen(), Screen::Accueil(_)),
+        "{:?}",
+        app.screen()
+    );
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.saisie.answers.len(), 3);
+    let text = screen_text(&app, 80, 24);
+    let reprendre = format!("Reprendre le questionnaire (3/{total})");
+    assert!(text.contains(&reprendre), "{text}");
+    // Entry 1 takes it up again at the fourth activity.
+    update(&mut app, Msg::Char('1'));
+    assert!(
+        matches!(app.screen(), Screen::Questionnaire(q) if q.pos == 3),
+        "{:?}",
+        app.screen()
+    );
+    // Finishing it gives the profile; then entry 1 offers a new one and says
+    // the profile will be replaced.
+    for _ in 0..total {
+        update(&mut app, Msg::Char('2'));
+    }
+    assert!(!matches!(app.screen(), Screen::Questionnaire(_)));
+    assert!(app.saisie.profile.is_some());
+    for _ in 0..10 {
+        if matches!(app.screen(), Screen::Accueil(_)) {
+            break;
+        }
+        update(&mut app, Msg::Back);
+    }
+    update(&mut app, Msg::Char('1'));
+    assert!(matches!(app.overlay, Some(Overlay::ChooseForm { .. })));
+    assert!(screen_text(&app, 80, 24).contains("Ton profil actuel sera remplacé"));
 }

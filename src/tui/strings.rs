@@ -199,7 +199,13 @@ pub const INACTIF_TITRE: &str = "Tu es toujours là ?";
 pub const INACTIF_AIDE: &str = "Appuie sur une touche pour continuer.";
 pub const CONFIRM_QUITTER: &str =
     "Quitter Boussole ? Tes réponses, tes favoris et ta comparaison non enregistrés seront perdus.";
-pub const CONFIRM_QUITTER_QUIZ: &str = "Arrêter le questionnaire ? Tes réponses seront effacées.";
+pub const MSG_QUIZ_GARDE: &str =
+    "Tes réponses sont gardées. À l'accueil, 1 reprend le questionnaire.";
+pub const CHOIX_PROFIL_REMPLACE: &str = "Ton profil actuel sera remplacé à la fin.";
+
+pub fn reprendre_quiz(done: usize, total: usize) -> String {
+    format!("Reprendre le questionnaire ({done}/{total})")
+}
 pub const CONFIRM_TOUT_EFFACER: &str = "Tout effacer et revenir à l'accueil ?";
 pub const CONFIRM_OUI_NON: &str = "o : oui    n ou Échap : non";
 

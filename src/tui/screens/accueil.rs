@@ -119,7 +119,12 @@ impl Model {
 
 fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
     match entry {
-        MenuEntry::Quiz => model.overlay = Some(Overlay::ChooseForm { rapide: true }),
+        MenuEntry::Quiz => match model.quiz_en_cours() {
+            Some((form, pos, _, _)) => {
+                return Nav::Open(super::Questionnaire::reprendre(form, pos).into());
+            }
+            None => model.overlay = Some(Overlay::ChooseForm { rapide: true }),
+        },
         MenuEntry::Explorer => return Nav::Open(super::Explorer::default().into()),
         MenuEntry::Recherche => return super::recherche::open(model),
         MenuEntry::Apprentissage => return Nav::Open(super::Apprentissage::default().into()),
@@ -225,6 +230,14 @@ impl ScreenState for Accueil {
     }
 }
 
+/// A menu entry as shown: the questionnaire says when it can be resumed.
+pub fn menu_label(model: &Model, e: MenuEntry) -> String {
+    match (e, model.quiz_en_cours()) {
+        (MenuEntry::Quiz, Some((_, _, done, total))) => s::reprendre_quiz(done, total),
+        _ => label(e).to_string(),
+    }
+}
+
 pub fn label(e: MenuEntry) -> &'static str {
     match e {
         MenuEntry::Quiz => s::MENU_QUIZ,
@@ -296,7 +309,7 @@ pub fn view(model: &Model, theme: &Palette, frame: &mut Frame, area: Rect, sel: 
             Span::raw(marker),
             Span::styled(format!("{} ", i + 1), theme.key),
             Span::styled(
-                format!(" {} ", label(e)),
+                format!(" {} ", menu_label(model, e)),
                 style_if(selected, theme.selected),
             ),
         ]));
