@@ -104,3 +104,41 @@ fn term_dumb_chooses_plain_mode_and_end_of_input_leaves_cleanly() {
     );
     assert!(out.contains("Au revoir."), "{out}");
 }
+
+#[test]
+fn questionnaire_goes_back_with_r_and_stops_with_q() {
+    // 1 = quick questionnaire; answer, go back, answer again, stop; quit.
+    let input = "1\n4\nr\nn\n2\nq\n0\n";
+    let (code, out) = run(&["--plain"], "xterm", input);
+    assert_eq!(code, 0);
+    assert_plain(&out);
+    assert!(
+        out.contains("r : revenir à la question précédente"),
+        "{out}"
+    );
+    // The first activity is asked twice (r), then the second, then q stops.
+    assert_eq!(out.matches("[1/").count(), 2, "{out}");
+    assert_eq!(out.matches("[2/").count(), 2, "{out}");
+    assert!(out.contains("Questionnaire arrêté."), "{out}");
+    assert!(!out.contains("Ton profil :"), "{out}");
+    assert!(out.contains("Au revoir."), "{out}");
+}
+
+#[test]
+fn menu_numbers_do_not_move_after_the_questionnaire() {
+    let mut input = String::from("1\n");
+    for _ in 0..30 {
+        input.push_str("4\n");
+    }
+    // Leave the results, then 4 is still Rechercher.
+    input.push_str("0\n4\nelectricien\n0\n0\n");
+    let (code, out) = run(&["--plain"], "xterm", &input);
+    assert_eq!(code, 0);
+    assert!(out.contains("Ton profil :"), "{out}");
+    let after = out.split("Ton profil :").nth(1).expect("after the profile");
+    assert!(
+        after.contains("1. Électricien du bâtiment / Électricienne du bâtiment (métier)"),
+        "{after}"
+    );
+    assert!(after.contains("8. Revoir mes résultats"), "{after}");
+}

@@ -92,18 +92,20 @@ pub fn run(content: &Content, input: &mut impl BufRead, out: &mut impl Write) ->
         writeln!(out)?;
         writeln!(out, "{}", s::ta_situation(situation))?;
         writeln!(out, "{}", s::MENU_PRINCIPAL)?;
-        let mut entries: Vec<(&str, u8)> =
-            vec![(s::MENU_QUIZ_RAPIDE, 1), (s::MENU_QUIZ_COMPLET, 2)];
-        if st.profile.is_some() {
-            entries.push((s::MENU_RESULTATS, 3));
-        }
-        entries.extend([
+        // The numbers never move: the results, once there is a profile,
+        // come last.
+        let mut entries: Vec<(&str, u8)> = vec![
+            (s::MENU_QUIZ_RAPIDE, 1),
+            (s::MENU_QUIZ_COMPLET, 2),
             (s::MENU_EXPLORER, 4),
             (s::MENU_RECHERCHE, 5),
             (s::MENU_APPRENTISSAGE, 6),
             (s::MENU_CONTACTS, 7),
             (s::MENU_SITUATION, 8),
-        ]);
+        ];
+        if st.profile.is_some() {
+            entries.push((s::MENU_RESULTATS, 3));
+        }
         for (i, (label, _)) in entries.iter().enumerate() {
             writeln!(out, "{}. {label}", i + 1)?;
         }
@@ -147,8 +149,13 @@ fn questionnaire(
         .situations
         .get(st.situation)
         .is_some_and(|s| s.adulte);
-    let Some(answers) = plain::ask_items(input, out, st.content, form, adulte)? else {
-        return Ok(false);
+    let answers = match plain::ask_items(input, out, st.content, form, adulte)? {
+        plain::Asked::Fini(a) => a,
+        plain::Asked::Arrete => {
+            writeln!(out, "{}", s::QUIZ_ARRETE_CLI)?;
+            return Ok(true);
+        }
+        plain::Asked::FinEntree => return Ok(false),
     };
     st.profile = Some(quiz::score(&st.content.questionnaire, &answers));
     st.answers = answers;
