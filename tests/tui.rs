@@ -850,3 +850,42 @@ fn leaving_the_questionnaire_keeps_the_answers_and_accueil_resumes_it() {
     assert!(matches!(app.overlay, Some(Overlay::ChooseForm { .. })));
     assert!(screen_text(&app, 80, 24).contains("Ton profil actuel sera remplacé"));
 }
+
+#[test]
+fn the_comparison_lines_up_its_rows_and_exports() {
+    let mut app = with_storage(App::new(fixture()));
+    take_quick_quiz(&mut app);
+    send(
+        &mut app,
+        &[
+            Msg::Enter,
+            Msg::Char('c'),
+            Msg::Down,
+            Msg::Char('c'),
+            Msg::Char('v'),
+        ],
+    );
+    assert!(matches!(app.screen(), Screen::Comparer(_)));
+    let text = screen_text(&app, 80, 24);
+    // Each field is one row across the columns: both answers on one line.
+    let apprentissage = text
+        .lines()
+        .skip_while(|l| !l.contains("Apprentissage"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        apprentissage.contains("oui") && apprentissage.contains("non"),
+        "{text}"
+    );
+    let profil = text
+        .lines()
+        .skip_while(|l| !l.contains("Proche de mon profil"))
+        .nth(1)
+        .unwrap_or_default();
+    assert_eq!(profil.matches("proche").count(), 2, "{text}");
+    // Titles are whole, wrapped, not cut.
+    assert!(text.contains("Technicienne de maintenance"), "{text}");
+    // e exports, after asking.
+    update(&mut app, Msg::Char('e'));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmExport));
+}

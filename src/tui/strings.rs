@@ -187,6 +187,13 @@ pub const COMPARER_ETUDES: &str = "Formations";
 pub const COMPARER_APPRENTISSAGE: &str = "Apprentissage";
 pub const COMPARER_CONDITIONS: &str = "Conditions";
 pub const COMPARER_PROFIL: &str = "Proche de mon profil";
+pub const COMPARER_SANS_PROFIL: &str = "questionnaire pas fait";
+pub const COMPARER_AUCUNE: &str = "non renseignées";
+pub const COMPARER_LIEUX_NORMANDIE: &str = "Lieux de formation en Normandie";
+
+pub fn comparer_lieux_dans(departement: &str) -> String {
+    format!("Lieux de formation (département : {departement})")
+}
 
 pub const AIDE_TITRE: &str = "Aide : les touches";
 pub const AIDE_FERMER: &str = "Échap ou ? pour fermer";
