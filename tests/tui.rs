@@ -889,3 +889,15 @@ fn the_comparison_lines_up_its_rows_and_exports() {
     update(&mut app, Msg::Char('e'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmExport));
 }
+
+#[test]
+fn left_and_right_change_the_situation_from_any_row_of_accueil() {
+    let mut app = App::new(fixture());
+    let before = app.saisie.situation;
+    // Down to the menu, then →: the situation changes, the menu row stays.
+    send(&mut app, &[Msg::Down, Msg::Down, Msg::Right]);
+    assert_ne!(app.saisie.situation, before);
+    assert!(matches!(app.screen(), Screen::Accueil(a) if a.sel == 2));
+    update(&mut app, Msg::Left);
+    assert_eq!(app.saisie.situation, before);
+}

@@ -173,12 +173,10 @@ impl ScreenState for Accueil {
                     return open_entry(model, e);
                 }
             }
-            Action::Gauche if self.sel == 0 => {
-                model.saisie.situation = (situation + n_sit - 1) % n_sit
-            }
-            Action::Droite | Action::Ouvrir if self.sel == 0 => {
-                model.saisie.situation = (situation + 1) % n_sit
-            }
+            // ← → change the situation from anywhere on Accueil.
+            Action::Gauche => model.saisie.situation = (situation + n_sit - 1) % n_sit,
+            Action::Droite => model.saisie.situation = (situation + 1) % n_sit,
+            Action::Ouvrir if self.sel == 0 => model.saisie.situation = (situation + 1) % n_sit,
             Action::Ouvrir => {
                 if let Some(e) = menu.get(self.sel - 1).copied() {
                     return open_entry(model, e);
@@ -202,7 +200,6 @@ impl ScreenState for Accueil {
             Action::Suivant => self.sel = (self.sel + 1) % rows,
             Action::Precedent => self.sel = (self.sel + rows - 1) % rows,
             Action::Bouger => self.sel = step(self.sel, rows, msg),
-            Action::Gauche | Action::Droite => {}
         }
         Nav::Stay
     }
