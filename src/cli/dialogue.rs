@@ -204,7 +204,15 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
             return Ok(true);
         }
         writeln!(out, "{}", s::METIERS_A_DECOUVRIR)?;
-        for (i, m) in top.iter().enumerate() {
+        let raisons: Vec<String> = top
+            .iter()
+            .map(|m| present::raisons(st.content, &m.reasons))
+            .collect();
+        for (i, (m, texte)) in top
+            .iter()
+            .zip(present::sans_repetition(&raisons))
+            .enumerate()
+        {
             writeln!(
                 out,
                 "{}. {} ({})",
@@ -212,12 +220,7 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
                 m.metier.titre.both(),
                 present::bucket(m.bucket)
             )?;
-            writeln!(
-                out,
-                "   {} : {}",
-                s::POURQUOI,
-                present::raisons(st.content, &m.reasons)
-            )?;
+            writeln!(out, "   {} : {texte}", s::POURQUOI)?;
         }
         writeln!(out, "{}", s::LIRE_FICHE)?;
         writeln!(out, "{}", s::PAS_POUR_MOI)?;
