@@ -5,9 +5,12 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn run(args: &[&str], env_term: &str, input: &str) -> (i32, String) {
+    // A home of its own: an export never lands in the real Documents.
+    let home = tempfile::tempdir().expect("temp dir");
     let mut child = Command::new(env!("CARGO_BIN_EXE_boussole"))
         .args(args)
         .env("TERM", env_term)
+        .env("HOME", home.path())
         .env_remove("BOUSSOLE_CONTENT")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -95,11 +98,12 @@ fn apprenticeship_simulator_contacts_and_situation() {
 
 #[test]
 fn term_dumb_chooses_plain_mode_and_end_of_input_leaves_cleanly() {
-    let (code, out) = run(&[], "dumb", "9\n");
+    let (code, out) = run(&[], "dumb", "12\n");
     assert_eq!(code, 0);
     assert_plain(&out);
+    // 8 = Mes favoris, 9 = export (a home where it may write).
     assert!(
-        out.contains("Je n'ai pas compris. Tape seulement un nombre de 0 à 7"),
+        out.contains("Je n'ai pas compris. Tape seulement un nombre de 0 à 9"),
         "{out}"
     );
     assert!(out.contains("Au revoir."), "{out}");
@@ -140,5 +144,65 @@ fn menu_numbers_do_not_move_after_the_questionnaire() {
         after.contains("1. Électricien du bâtiment / Électricienne du bâtiment (métier)"),
         "{after}"
     );
-    assert!(after.contains("8. Revoir mes résultats"), "{after}");
+    // 8 = Mes favoris, 9 = export, then the results.
+    assert!(after.contains("10. Revoir mes résultats"), "{after}");
+}
+
+#[test]
+fn favourites_and_export_in_plain_mode() {
+    let c = boussole::content::load_bundled().expect("bundled").content;
+    let m = c.metier("electricien").expect("electricien");
+    let k = m
+        .formations
+        .iter()
+        .filter(|f| c.formation(f).is_some())
+        .count()
+        + 1;
+    let home = tempfile::tempdir().expect("temp dir");
+    let config = home.path().join("config.toml");
+    std::fs::write(&config, "dossier_export = \"resumes\"\n").expect("config");
+    // Search, open the fiche, keep it (last number), back; 8 = Mes favoris,
+    // back; 9 = export, twice; quit.
+    let input = format!("4\nelectricien\n1\n{k}\n0\n\n8\n0\n9\n9\n0\n");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_boussole"))
+        .arg("--plain")
+        .arg("--config")
+        .arg(&config)
+        .env("TERM", "xterm")
+        .env("HOME", home.path())
+        .env_remove("BOUSSOLE_CONTENT")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    if let Some(mut i) = child.stdin.take() {
+        let _ = i.write_all(input.as_bytes());
+    }
+    let out = child.wait_with_output().expect("wait");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert_plain(&text);
+    assert!(text.contains("Ajouté à tes favoris."), "{text}");
+    assert!(text.contains("Mes favoris (1) :"), "{text}");
+    assert!(
+        text.contains("1. Électricien du bâtiment / Électricienne du bâtiment"),
+        "{text}"
+    );
+    assert_eq!(text.matches("Résumé enregistré").count(), 2, "{text}");
+    // Two exports, two names; the favourite is in the summary.
+    let dir = home.path().join("resumes");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("export folder")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| !n.starts_with('.'))
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 4, "{names:?}");
+    let md = names
+        .iter()
+        .find(|n| n.ends_with(".md"))
+        .expect("a Markdown file");
+    let summary = std::fs::read_to_string(dir.join(md)).expect("read");
+    assert!(summary.contains("### Électricien du bâtiment"), "{summary}");
 }

@@ -17,6 +17,17 @@ pub const MENU_QUIZ_RAPIDE: &str = "Découvrir mes centres d'intérêt, question
 pub const MENU_QUIZ_COMPLET: &str = "Découvrir mes centres d'intérêt, questionnaire complet";
 pub const MENU_APPRENTISSAGE: &str = "L'apprentissage : les règles et le salaire";
 pub const MENU_SITUATION: &str = "Changer ma situation";
+pub const MENU_FAVORIS: &str = "Mes favoris";
+pub const MENU_EXPORTER: &str = "Exporter mon résumé (Markdown et page HTML à imprimer)";
+pub const AJOUTER_FAVORI: &str = "Garder ce métier dans mes favoris";
+pub const RETIRER_FAVORI: &str = "Retirer ce métier de mes favoris";
+pub const FAVORI_AJOUTE: &str = "Ajouté à tes favoris.";
+pub const FAVORI_RETIRE: &str = "Retiré de tes favoris.";
+pub const FAVORIS_VIDE_CLI: &str = "Aucun favori pour l'instant. Sur la fiche d'un métier, choisis « Garder ce métier dans mes favoris ».";
+
+pub fn favoris_titre(n: usize) -> String {
+    format!("Mes favoris ({n}) :")
+}
 pub const QUITTER: &str = "0. Quitter";
 pub const REVENIR: &str = "0. Revenir";
 pub const REVENIR_MENU: &str = "0. Revenir au menu principal";
