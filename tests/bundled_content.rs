@@ -184,6 +184,21 @@ use At::{First, Top};
 /// what the content says, not what the search happened to return.
 const GOLDEN: &[(&str, At, Kind, &str)] = &[
     ("electricien", First, Kind::Metier, "electricien"),
+    // Fiches of the second wave, by the words people type.
+    ("horlogere", First, Kind::Metier, "horloger"),
+    ("reliure", First, Kind::Metier, "relieur"),
+    ("reliure", Top(2), Kind::Formation, "cap-arts-reliure"),
+    ("creperie", First, Kind::Metier, "crepier"),
+    ("costumes", First, Kind::Metier, "costumier"),
+    ("cameraman", First, Kind::Metier, "cadreur"),
+    ("demenagement", First, Kind::Metier, "demenageur"),
+    ("iade", First, Kind::Metier, "infirmier-anesthesiste"),
+    (
+        "auxiliaire ambulanciere",
+        First,
+        Kind::Metier,
+        "auxiliaire-ambulancier",
+    ),
     ("Électricien", First, Kind::Metier, "electricien"),
     ("ELECTRICIENNE", First, Kind::Metier, "electricien"),
     ("electricien", Top(3), Kind::Formation, "cap-electricien"),
@@ -575,4 +590,42 @@ fn official_codes_regional_facts_and_domain_coverage() {
         "{dated} of {} fiches have a dated regional fact",
         c.metiers.len()
     );
+}
+
+/// No masculine generic: a fiche that names the job by its masculine title in
+/// its summary or conditions names the feminine one too ("Le plombier ou la
+/// plombière…", "l'auxiliaire ambulancier ou ambulancière…").
+#[test]
+fn fiches_name_both_titles_where_they_name_one() {
+    let c = bundled();
+    let mut bad = Vec::new();
+    for m in &c.metiers {
+        let (masc, fem) = (
+            m.titre.masculin.to_lowercase(),
+            m.titre.feminin.to_lowercase(),
+        );
+        if masc == fem {
+            continue;
+        }
+        let fem_last = fem.split_whitespace().last().unwrap_or(&fem).to_string();
+        for (champ, texte) in [("resume", &m.resume), ("conditions", &m.conditions)] {
+            let t = texte.to_lowercase();
+            for (i, _) in t.match_indices(&masc) {
+                let after = &t[i + masc.len()..];
+                // The title as a word, or its plural: not "horlogerie".
+                let mut next = after.chars();
+                let word = match next.next() {
+                    Some('s' | 'x') => !next.next().is_some_and(char::is_alphabetic),
+                    Some(ch) => !ch.is_alphabetic(),
+                    None => true,
+                };
+                // A diploma's official name keeps its own wording.
+                let diplome = t[..i].ends_with("diplôme d'état d'");
+                if word && !diplome && !t.contains(&fem) && !after.contains(&fem_last) {
+                    bad.push(format!("{} ({champ}): « {} » sans « {} »", m.id, masc, fem));
+                }
+            }
+        }
+    }
+    assert!(bad.is_empty(), "masculine generics:\n{}", bad.join("\n"));
 }

@@ -207,12 +207,12 @@ fn export_and_save_write_where_expected_and_a_damaged_save_is_moved_aside() {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!((resumes(".md"), resumes(".html")), (2, 2));
-    // Back home, save (entry 8 without a profile), quit.
+    // Back home, save (entry 9 without a profile), quit.
     s.send("\x1b");
     s.wait_for("Tape un métier");
     s.send("\x1b");
     s.wait_for("Enregistrer mes réponses");
-    s.send("8");
+    s.send("9");
     s.wait_for("Réponses enregistrées");
     s.send("q");
     let _ = s.wait_exit(TIMEOUT);

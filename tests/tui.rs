@@ -107,12 +107,7 @@ fn going_back_in_the_questionnaire_changes_an_answer() {
         app.saisie.answers.get("r-velo"),
         Some(boussole::quiz::Answer::Note(0))
     );
-    // Leaving midway asks first; "n" keeps the questionnaire.
-    update(&mut app, Msg::Back);
-    assert_eq!(app.overlay, Some(Overlay::ConfirmLeaveQuiz));
-    update(&mut app, Msg::Char('n'));
-    assert!(matches!(app.screen(), Screen::Questionnaire(_)));
-    // "q" asks too, and "o" quits.
+    // "q" asks first, and "o" quits.
     update(&mut app, Msg::Char('q'));
     assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
     update(&mut app, Msg::Char('o'));
@@ -126,7 +121,10 @@ fn search_open_and_back_chain() {
     typed(&mut app, "electricien");
     assert_eq!(app.hits[0].id, "electricien");
     let text = screen_text(&app, 80, 24);
-    assert!(text.contains("Électricien du bâtiment"), "{text}");
+    assert!(
+        text.contains("Électricien du bâtiment / Électricienne du bâtiment"),
+        "{text}"
+    );
     update(&mut app, Msg::Enter);
     assert!(matches!(app.screen(), Screen::FicheMetier(f) if f.id == "electricien"));
     update(&mut app, Msg::Back);
@@ -329,6 +327,20 @@ fn screens() -> Vec<(&'static str, App)> {
         &[Msg::Char('6'), Msg::End, Msg::Enter, Msg::Enter],
     );
     out.push(("fiche_etablissement", app));
+    let mut app = App::new(fixture());
+    take_quick_quiz(&mut app);
+    send(
+        &mut app,
+        &[
+            Msg::Enter,
+            Msg::Char('f'),
+            Msg::Down,
+            Msg::Char('f'),
+            Msg::Char('c'),
+            Msg::Char('F'),
+        ],
+    );
+    out.push(("favoris", app));
     let mut app = App::new(fixture());
     send(&mut app, &[Msg::Help]);
     out.push(("aide", app));
@@ -554,11 +566,12 @@ fn kiosk_offers_no_export_and_no_saving() {
 fn save_and_erase_from_the_menu() {
     use boussole::tui::app::Effect;
     let mut app = with_storage(App::new(fixture()));
-    // Without a profile the menu is 1-7 then Enregistrer (8), Effacer (9).
-    update(&mut app, Msg::Char('8'));
+    // Without a profile the menu is 1-8 (8: Mes favoris), then Enregistrer
+    // (9) and Effacer (10, reached with the arrows).
+    update(&mut app, Msg::Char('9'));
     assert_eq!(app.effect, Some(Effect::Save));
     app.effect = None;
-    update(&mut app, Msg::Char('9'));
+    send(&mut app, &[Msg::End, Msg::Enter]);
     assert_eq!(app.overlay, Some(Overlay::ConfirmErase));
     update(&mut app, Msg::Char('o'));
     assert_eq!(app.effect, Some(Effect::Erase));
@@ -749,11 +762,142 @@ fn q_asks_only_while_something_is_not_saved() {
     assert_eq!(app.overlay, Some(Overlay::ConfirmQuit));
     assert!(!app.quit);
     update(&mut app, Msg::Char('n'));
-    // Save (entry 8), as the runner does it, then q quits at once.
-    update(&mut app, Msg::Char('8'));
+    // Save (entry 9), as the runner does it, then q quits at once.
+    update(&mut app, Msg::Char('9'));
     assert_eq!(app.effect, Some(boussole::tui::app::Effect::Save));
     boussole::tui::app::effect_done(&mut app, Ok("ok".to_string()));
     assert!(!app.travail_non_enregistre());
     update(&mut app, Msg::Char('q'));
     assert!(app.quit);
+}
+
+#[test]
+fn favourites_screen_opens_fiches_compares_and_takes_one_out() {
+    let mut app = App::new(fixture());
+    // Entry 8 is always Mes favoris: empty, it says how to fill it.
+    send(&mut app, &[Msg::Char('8')]);
+    assert!(
+        matches!(app.screen(), Screen::Favoris(_)),
+        "{:?}",
+        app.screen()
+    );
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Aucun favori pour l'instant"), "{text}");
+    assert!(text.contains("* marque un favori"), "{text}");
+    send(&mut app, &[Msg::Back, Msg::Char('/')]);
+    typed(&mut app, "electricien");
+    send(
+        &mut app,
+        &[Msg::Enter, Msg::Char('f'), Msg::Back, Msg::Back],
+    );
+    send(&mut app, &[Msg::Char('8')]);
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Mes favoris (1)"), "{text}");
+    assert!(text.contains("Électricien / Électricienne"), "{text}");
+    // c puts it in the comparison, and the list says so.
+    update(&mut app, Msg::Char('c'));
+    assert_eq!(app.saisie.comparaison, vec!["electricien".to_string()]);
+    assert!(screen_text(&app, 80, 24).contains("= comparé"));
+    // Entrée opens its fiche; back, f takes it out.
+    update(&mut app, Msg::Enter);
+    assert!(matches!(app.screen(), Screen::FicheMetier(_)));
+    send(&mut app, &[Msg::Back, Msg::Char('f')]);
+    assert!(app.saisie.favoris.is_empty());
+    assert!(screen_text(&app, 80, 24).contains("Mes favoris (0)"));
+}
+
+#[test]
+fn leaving_the_questionnaire_keeps_the_answers_and_accueil_resumes_it() {
+    let mut app = App::new(fixture());
+    send(&mut app, &[Msg::Char('1'), Msg::Char('r')]);
+    let total = app.quiz_items(boussole::quiz::Form::Rapide).len();
+    for _ in 0..3 {
+        update(&mut app, Msg::Char('3'));
+    }
+    // Échap leaves at once; the answers stay.
+    update(&mut app, Msg::Back);
+    assert!(
+        matches!(app.screen(), Screen::Accueil(_)),
+        "{:?}",
+        app.screen()
+    );
+    assert_eq!(app.overlay, None);
+    assert_eq!(app.saisie.answers.len(), 3);
+    let text = screen_text(&app, 80, 24);
+    let reprendre = format!("Reprendre le questionnaire (3/{total})");
+    assert!(text.contains(&reprendre), "{text}");
+    // Entry 1 takes it up again at the fourth activity.
+    update(&mut app, Msg::Char('1'));
+    assert!(
+        matches!(app.screen(), Screen::Questionnaire(q) if q.pos == 3),
+        "{:?}",
+        app.screen()
+    );
+    // Finishing it gives the profile; then entry 1 offers a new one and says
+    // the profile will be replaced.
+    for _ in 0..total {
+        update(&mut app, Msg::Char('2'));
+    }
+    assert!(!matches!(app.screen(), Screen::Questionnaire(_)));
+    assert!(app.saisie.profile.is_some());
+    for _ in 0..10 {
+        if matches!(app.screen(), Screen::Accueil(_)) {
+            break;
+        }
+        update(&mut app, Msg::Back);
+    }
+    update(&mut app, Msg::Char('1'));
+    assert!(matches!(app.overlay, Some(Overlay::ChooseForm { .. })));
+    assert!(screen_text(&app, 80, 24).contains("Ton profil actuel sera remplacé"));
+}
+
+#[test]
+fn the_comparison_lines_up_its_rows_and_exports() {
+    let mut app = with_storage(App::new(fixture()));
+    take_quick_quiz(&mut app);
+    send(
+        &mut app,
+        &[
+            Msg::Enter,
+            Msg::Char('c'),
+            Msg::Down,
+            Msg::Char('c'),
+            Msg::Char('v'),
+        ],
+    );
+    assert!(matches!(app.screen(), Screen::Comparer(_)));
+    let text = screen_text(&app, 80, 24);
+    // Each field is one row across the columns: both answers on one line.
+    let apprentissage = text
+        .lines()
+        .skip_while(|l| !l.contains("Apprentissage"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        apprentissage.contains("oui") && apprentissage.contains("non"),
+        "{text}"
+    );
+    let profil = text
+        .lines()
+        .skip_while(|l| !l.contains("Proche de mon profil"))
+        .nth(1)
+        .unwrap_or_default();
+    assert_eq!(profil.matches("proche").count(), 2, "{text}");
+    // Titles are whole, wrapped, not cut.
+    assert!(text.contains("Technicienne de maintenance"), "{text}");
+    // e exports, after asking.
+    update(&mut app, Msg::Char('e'));
+    assert_eq!(app.overlay, Some(Overlay::ConfirmExport));
+}
+
+#[test]
+fn left_and_right_change_the_situation_from_any_row_of_accueil() {
+    let mut app = App::new(fixture());
+    let before = app.saisie.situation;
+    // Down to the menu, then →: the situation changes, the menu row stays.
+    send(&mut app, &[Msg::Down, Msg::Down, Msg::Right]);
+    assert_ne!(app.saisie.situation, before);
+    assert!(matches!(app.screen(), Screen::Accueil(a) if a.sel == 2));
+    update(&mut app, Msg::Left);
+    assert_eq!(app.saisie.situation, before);
 }

@@ -31,6 +31,7 @@ mod terminal {
         pub situation: Option<String>,
         pub departement: Option<String>,
         pub age: Option<u8>,
+        pub export_dir: Option<std::path::PathBuf>,
         pub ascii: bool,
     }
 

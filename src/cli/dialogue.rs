@@ -5,6 +5,7 @@
 
 use std::collections::HashSet;
 use std::io::{BufRead, Write};
+use std::path::PathBuf;
 
 use anyhow::Result;
 use boussole::content::{Content, Metier};
@@ -25,6 +26,12 @@ struct State<'c> {
     answers: Answers,
     profile: Option<Profile>,
     rejected: HashSet<String>,
+    /// The questionnaire taken, if any.
+    form: Option<Form>,
+    /// The métiers kept (ids), in the order they were kept.
+    favoris: Vec<String>,
+    /// Where the summary is exported; none where nothing may be written.
+    export_dir: Option<PathBuf>,
 }
 
 /// What reading a choice gave.
@@ -69,7 +76,13 @@ fn ask_text(
 }
 
 /// Runs the dialogue until the person quits or the input ends.
-pub fn run(content: &Content, input: &mut impl BufRead, out: &mut impl Write) -> Result<()> {
+/// `export_dir`: where "Exporter mon résumé" writes (none: not offered).
+pub fn run(
+    content: &Content,
+    export_dir: Option<PathBuf>,
+    input: &mut impl BufRead,
+    out: &mut impl Write,
+) -> Result<()> {
     let mut st = State {
         content,
         index: Index::new(content),
@@ -81,6 +94,9 @@ pub fn run(content: &Content, input: &mut impl BufRead, out: &mut impl Write) ->
         answers: Answers::new(),
         profile: None,
         rejected: HashSet::new(),
+        form: None,
+        favoris: Vec::new(),
+        export_dir,
     };
     writeln!(out, "{} : {}.", s::APP_TITLE, s::APP_SUBTITLE)?;
     writeln!(out, "{}", s::ACCUEIL_INTRO)?;
@@ -92,18 +108,24 @@ pub fn run(content: &Content, input: &mut impl BufRead, out: &mut impl Write) ->
         writeln!(out)?;
         writeln!(out, "{}", s::ta_situation(situation))?;
         writeln!(out, "{}", s::MENU_PRINCIPAL)?;
-        let mut entries: Vec<(&str, u8)> =
-            vec![(s::MENU_QUIZ_RAPIDE, 1), (s::MENU_QUIZ_COMPLET, 2)];
-        if st.profile.is_some() {
-            entries.push((s::MENU_RESULTATS, 3));
-        }
-        entries.extend([
+        // The numbers never move: the results, once there is a profile,
+        // come last.
+        let mut entries: Vec<(&str, u8)> = vec![
+            (s::MENU_QUIZ_RAPIDE, 1),
+            (s::MENU_QUIZ_COMPLET, 2),
             (s::MENU_EXPLORER, 4),
             (s::MENU_RECHERCHE, 5),
             (s::MENU_APPRENTISSAGE, 6),
             (s::MENU_CONTACTS, 7),
             (s::MENU_SITUATION, 8),
-        ]);
+            (s::MENU_FAVORIS, 9),
+        ];
+        if st.export_dir.is_some() {
+            entries.push((s::MENU_EXPORTER, 10));
+        }
+        if st.profile.is_some() {
+            entries.push((s::MENU_RESULTATS, 3));
+        }
         for (i, (label, _)) in entries.iter().enumerate() {
             writeln!(out, "{}. {label}", i + 1)?;
         }
@@ -125,7 +147,12 @@ pub fn run(content: &Content, input: &mut impl BufRead, out: &mut impl Write) ->
                 contacts(content, out)?;
                 true
             }
-            _ => change_situation(&mut st, input, out)?,
+            8 => change_situation(&mut st, input, out)?,
+            9 => favoris(&mut st, input, out)?,
+            _ => {
+                export(&st, out)?;
+                true
+            }
         };
         if !done {
             break;
@@ -147,11 +174,17 @@ fn questionnaire(
         .situations
         .get(st.situation)
         .is_some_and(|s| s.adulte);
-    let Some(answers) = plain::ask_items(input, out, st.content, form, adulte)? else {
-        return Ok(false);
+    let answers = match plain::ask_items(input, out, st.content, form, adulte)? {
+        plain::Asked::Fini(a) => a,
+        plain::Asked::Arrete => {
+            writeln!(out, "{}", s::QUIZ_ARRETE_CLI)?;
+            return Ok(true);
+        }
+        plain::Asked::FinEntree => return Ok(false),
     };
     st.profile = Some(quiz::score(&st.content.questionnaire, &answers));
     st.answers = answers;
+    st.form = Some(form);
     st.rejected.clear();
     results(st, input, out)
 }
@@ -197,7 +230,15 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
             return Ok(true);
         }
         writeln!(out, "{}", s::METIERS_A_DECOUVRIR)?;
-        for (i, m) in top.iter().enumerate() {
+        let raisons: Vec<String> = top
+            .iter()
+            .map(|m| present::raisons(st.content, &m.reasons))
+            .collect();
+        for (i, (m, texte)) in top
+            .iter()
+            .zip(present::sans_repetition(&raisons))
+            .enumerate()
+        {
             writeln!(
                 out,
                 "{}. {} ({})",
@@ -205,12 +246,7 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
                 m.metier.titre.both(),
                 present::bucket(m.bucket)
             )?;
-            writeln!(
-                out,
-                "   {} : {}",
-                s::POURQUOI,
-                present::raisons(st.content, &m.reasons)
-            )?;
+            writeln!(out, "   {} : {texte}", s::POURQUOI)?;
         }
         writeln!(out, "{}", s::LIRE_FICHE)?;
         writeln!(out, "{}", s::PAS_POUR_MOI)?;
@@ -238,7 +274,7 @@ fn results(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -
 }
 
 fn fiche(
-    st: &State<'_>,
+    st: &mut State<'_>,
     m: &Metier,
     input: &mut impl BufRead,
     out: &mut impl Write,
@@ -266,16 +302,96 @@ fn fiche(
         for (i, f) in formations.iter().enumerate() {
             writeln!(out, "{}. {}", i + 1, f.intitule)?;
         }
+        // The last number keeps the métier, or takes it out.
+        let favori = st.favoris.contains(&m.id);
+        let k = formations.len() + 1;
+        let label = if favori {
+            s::RETIRER_FAVORI
+        } else {
+            s::AJOUTER_FAVORI
+        };
+        writeln!(out, "{k}. {label}")?;
         writeln!(out, "{}", s::REVENIR)?;
-        let Choice::Number(n) = choose(input, out, formations.len())? else {
+        let Choice::Number(n) = choose(input, out, k)? else {
             return Ok(false);
         };
         if n == 0 {
             return Ok(true);
         }
+        if n == k {
+            if favori {
+                st.favoris.retain(|f| *f != m.id);
+                writeln!(out, "{}", s::FAVORI_RETIRE)?;
+            } else {
+                st.favoris.push(m.id.clone());
+                writeln!(out, "{}", s::FAVORI_AJOUTE)?;
+            }
+            continue;
+        }
         writeln!(out)?;
         plain::show(out, st.content, &formations[n - 1].id)?;
     }
+}
+
+/// Mes favoris: the métiers kept, each opening its fiche.
+fn favoris(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -> Result<bool> {
+    loop {
+        writeln!(out)?;
+        let ids = st.favoris.clone();
+        if ids.is_empty() {
+            writeln!(out, "{}", s::FAVORIS_VIDE_CLI)?;
+            return Ok(true);
+        }
+        writeln!(out, "{}", s::favoris_titre(ids.len()))?;
+        let metiers: Vec<&Metier> = ids.iter().filter_map(|id| st.content.metier(id)).collect();
+        for (i, m) in metiers.iter().enumerate() {
+            writeln!(out, "{}. {}", i + 1, m.titre.both())?;
+        }
+        writeln!(out, "{}", s::REVENIR)?;
+        let Choice::Number(n) = choose(input, out, metiers.len())? else {
+            return Ok(false);
+        };
+        if n == 0 {
+            return Ok(true);
+        }
+        if let Some(m) = metiers.get(n - 1).copied()
+            && !fiche(st, m, input, out)?
+        {
+            return Ok(false);
+        }
+    }
+}
+
+/// Writes the summary (Markdown and HTML) under a new name, and says where.
+fn export(st: &State<'_>, out: &mut impl Write) -> Result<()> {
+    let Some(dir) = &st.export_dir else {
+        return Ok(());
+    };
+    let situation = st
+        .content
+        .situations
+        .get(st.situation)
+        .map_or("3e", |s| s.id.as_str());
+    let mut rejetes: Vec<String> = st.rejected.iter().cloned().collect();
+    rejetes.sort();
+    let saved =
+        boussole::session::Saved::new(situation, st.form, &st.answers, &st.favoris, &rejetes);
+    let (date, _) = super::terminal::today();
+    let md = boussole::export::markdown(st.content, &saved, &date);
+    let html = boussole::export::html(st.content, &saved, &date);
+    let name = boussole::files::free_stem(dir, &format!("boussole-resume-{date}"), &["md", "html"]);
+    let write = |ext: &str, text: &str| {
+        boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
+    };
+    match write("md", &md).and_then(|_| write("html", &html)) {
+        Ok(path) => writeln!(
+            out,
+            "{}",
+            boussole::tui::strings::export_fait(&path.with_extension("").display().to_string())
+        )?,
+        Err(e) => writeln!(out, "{}", boussole::tui::strings::echec(&e.to_string()))?,
+    }
+    Ok(())
 }
 
 fn explore(st: &mut State<'_>, input: &mut impl BufRead, out: &mut impl Write) -> Result<bool> {

@@ -576,7 +576,15 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
             if plain {
                 let mut input = std::io::stdin().lock();
                 let mut out = SafeWriter::new(std::io::stdout().lock());
-                dialogue::run(&loaded.content, &mut input, &mut out)?;
+                // Exports go where the configuration says, else Documents.
+                let cfg = cli
+                    .config
+                    .clone()
+                    .or_else(config::default_path)
+                    .and_then(|p| config::read(&p).ok())
+                    .unwrap_or_default();
+                let export_dir = terminal::storage(cfg.dossier_export).map(|st| st.export_dir);
+                dialogue::run(&loaded.content, export_dir, &mut input, &mut out)?;
                 out.flush()?;
                 return Ok(ExitCode::SUCCESS);
             }

@@ -364,9 +364,16 @@ pub fn quiz(
         .situation
         .and_then(|sit| content.situation(sit))
         .is_some_and(|sit| sit.adulte);
-    let Some(answers) = ask_items(input, prompts, content, form, adulte)? else {
-        writeln!(prompts, "{}", s::FIN_DES_REPONSES)?;
-        return Ok(EXIT_INPUT_ENDED);
+    let answers = match ask_items(input, prompts, content, form, adulte)? {
+        Asked::Fini(a) => a,
+        Asked::Arrete => {
+            writeln!(prompts, "{}", s::QUIZ_ARRETE_CLI)?;
+            return Ok(0);
+        }
+        Asked::FinEntree => {
+            writeln!(prompts, "{}", s::FIN_DES_REPONSES)?;
+            return Ok(EXIT_INPUT_ENDED);
+        }
     };
     let profile = quiz::score(q, &answers);
     let filters = Filters {
@@ -422,7 +429,7 @@ pub fn ask_items(
     content: &Content,
     form: Form,
     adulte: bool,
-) -> Result<Option<Answers>> {
+) -> Result<Asked> {
     let q = &content.questionnaire;
     let items = quiz::items_pour(q, form, adulte);
     let consigne = if adulte {
@@ -431,33 +438,57 @@ pub fn ask_items(
         s::REPONDS_DE_0_A_4
     };
     writeln!(prompts, "{} {consigne}", s::ACCUEIL_INTRO)?;
+    writeln!(prompts, "{}", s::QUIZ_TOUCHES_CLI)?;
     let scale: Vec<String> = q
         .echelle
         .iter()
         .map(|e| format!("{} = {}", e.valeur, e.libelle))
         .collect();
-    writeln!(prompts, "{} ; ? = {}", scale.join(" ; "), q.ne_sait_pas)?;
+    writeln!(
+        prompts,
+        "{} ; n ou ? = {}",
+        scale.join(" ; "),
+        q.ne_sait_pas
+    )?;
     let mut answers = Answers::new();
     let mut line = String::new();
-    for (n, item) in items.iter().enumerate() {
-        loop {
-            write!(prompts, "[{}/{}] {} : ", n + 1, items.len(), item.texte)?;
-            prompts.flush()?;
-            line.clear();
-            if input.read_line(&mut line)? == 0 {
-                writeln!(prompts)?;
-                return Ok(None);
+    let mut n = 0;
+    while let Some(item) = items.get(n) {
+        write!(prompts, "[{}/{}] {} : ", n + 1, items.len(), item.texte)?;
+        prompts.flush()?;
+        line.clear();
+        if input.read_line(&mut line)? == 0 {
+            writeln!(prompts)?;
+            return Ok(Asked::FinEntree);
+        }
+        match line.trim() {
+            "q" | "Q" => return Ok(Asked::Arrete),
+            "r" | "R" => {
+                if n == 0 {
+                    writeln!(prompts, "{}", s::QUIZ_PREMIERE_CLI)?;
+                }
+                n = n.saturating_sub(1);
             }
-            match parse_answer(line.trim()) {
+            other => match parse_answer(other) {
                 Some(a) => {
                     answers.set(&item.id, a);
-                    break;
+                    n += 1;
                 }
                 None => writeln!(prompts, "{}", s::reponse_non_comprise(&q.ne_sait_pas))?,
-            }
+            },
         }
     }
-    Ok(Some(answers))
+    Ok(Asked::Fini(answers))
+}
+
+/// How a questionnaire in plain mode ended.
+pub enum Asked {
+    /// Every activity answered.
+    Fini(Answers),
+    /// The person typed q: back to the menu, nothing kept.
+    Arrete,
+    /// The input ended.
+    FinEntree,
 }
 
 fn parse_answer(s: &str) -> Option<Answer> {

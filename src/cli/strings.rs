@@ -17,6 +17,17 @@ pub const MENU_QUIZ_RAPIDE: &str = "Découvrir mes centres d'intérêt, question
 pub const MENU_QUIZ_COMPLET: &str = "Découvrir mes centres d'intérêt, questionnaire complet";
 pub const MENU_APPRENTISSAGE: &str = "L'apprentissage : les règles et le salaire";
 pub const MENU_SITUATION: &str = "Changer ma situation";
+pub const MENU_FAVORIS: &str = "Mes favoris";
+pub const MENU_EXPORTER: &str = "Exporter mon résumé (Markdown et page HTML à imprimer)";
+pub const AJOUTER_FAVORI: &str = "Garder ce métier dans mes favoris";
+pub const RETIRER_FAVORI: &str = "Retirer ce métier de mes favoris";
+pub const FAVORI_AJOUTE: &str = "Ajouté à tes favoris.";
+pub const FAVORI_RETIRE: &str = "Retiré de tes favoris.";
+pub const FAVORIS_VIDE_CLI: &str = "Aucun favori pour l'instant. Sur la fiche d'un métier, choisis « Garder ce métier dans mes favoris ».";
+
+pub fn favoris_titre(n: usize) -> String {
+    format!("Mes favoris ({n}) :")
+}
 pub const QUITTER: &str = "0. Quitter";
 pub const REVENIR: &str = "0. Revenir";
 pub const REVENIR_MENU: &str = "0. Revenir au menu principal";
@@ -109,9 +120,13 @@ pub const PARCOURS_DEPUIS_3E: &str = "Parcours depuis la 3e";
 pub const AUCUN_PARCOURS_CLI: &str = "Aucun parcours trouvé dans Boussole depuis cette situation. Parlez-en à un conseiller ou une conseillère.";
 pub const FIN_DES_REPONSES: &str =
     "Fin des réponses avant la fin du questionnaire : rien n'est calculé.";
-pub const REPONDS_DE_0_A_4: &str = "Réponds de 0 à 4, ou ? si tu ne sais pas.";
+pub const REPONDS_DE_0_A_4: &str = "Réponds de 0 à 4, ou n si tu ne sais pas.";
 /// The same, to an adult.
-pub const NOTEZ_DE_0_A_4: &str = "Notez chaque activité de 0 à 4, ou ? sans avis.";
+pub const NOTEZ_DE_0_A_4: &str = "Notez chaque activité de 0 à 4, ou n sans avis.";
+pub const QUIZ_TOUCHES_CLI: &str =
+    "r : revenir à la question précédente. q : arrêter le questionnaire.";
+pub const QUIZ_PREMIERE_CLI: &str = "C'est la première question.";
+pub const QUIZ_ARRETE_CLI: &str = "Questionnaire arrêté. Tes réponses ne sont pas gardées.";
 pub const PROFIL_PLAT_CLI: &str =
     "Ton profil est peu différencié : tes goûts sont proches d'un thème à l'autre.";
 pub const PROFIL_PLAT_SUITE_CLI: &str = "Les métiers sont classés d'après tes thèmes les plus forts. Tu peux aussi explorer par domaine.";
@@ -145,5 +160,7 @@ pub fn metier_inconnu(id: &str) -> String {
 }
 
 pub fn reponse_non_comprise(ne_sait_pas: &str) -> String {
-    format!("Réponse non comprise : tape un chiffre de 0 à 4, ou ? pour « {ne_sait_pas} ».")
+    format!(
+        "Réponse non comprise : tape un chiffre de 0 à 4, n pour « {ne_sait_pas} », r pour revenir, q pour arrêter."
+    )
 }

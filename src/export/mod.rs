@@ -87,12 +87,7 @@ fn comparaison<'a>(content: &'a Content, saved: &Saved, ranked: &[Match<'_>]) ->
         .iter()
         .filter_map(|id| content.metier(id))
         .map(|m| {
-            let ids: Vec<&str> = m.formations.iter().map(String::as_str).collect();
-            let lieux = crate::lieux::par_departement(content, &ids, premier)
-                .iter()
-                .filter(|g| premier.is_none_or(|d| g.departement == d))
-                .map(|g| g.lieux.len())
-                .sum();
+            let lieux = crate::lieux::nombre(content, m, premier);
             let etudes = m
                 .formations
                 .iter()

@@ -83,6 +83,21 @@ pub fn par_departement<'a>(
     groupes
 }
 
+/// How many places teach one of a métier's formations: in `departement`
+/// when one is given, else in all of Normandy.
+pub fn nombre(
+    content: &Content,
+    metier: &crate::content::Metier,
+    departement: Option<&str>,
+) -> usize {
+    let ids: Vec<&str> = metier.formations.iter().map(String::as_str).collect();
+    par_departement(content, &ids, departement)
+        .iter()
+        .filter(|g| departement.is_none_or(|d| g.departement == d))
+        .map(|g| g.lieux.len())
+        .sum()
+}
+
 /// The formations Boussole knows that an establishment teaches, in the order
 /// of its offer.
 pub fn enseignements<'a>(

@@ -383,9 +383,62 @@ pub fn date_fr(iso: &str) -> String {
     format!("{jour} {mois} {y}")
 }
 
+/// Reasons for a list read aloud one after the other: a reason already given
+/// word for word is not read again ("comme le 2"), and a last sentence every
+/// reason shares (the situation) is said once, on the first.
+pub fn sans_repetition(raisons: &[String]) -> Vec<String> {
+    let derniere = |r: &str| {
+        r.trim_end_matches('.')
+            .rsplit_once(". ")
+            .map(|(_, fin)| format!("{fin}."))
+    };
+    let commune = match raisons.first().and_then(|r| derniere(r)) {
+        Some(fin) if raisons.len() > 1 && raisons.iter().all(|r| r.ends_with(&fin)) => Some(fin),
+        _ => None,
+    };
+    let mut out: Vec<String> = Vec::with_capacity(raisons.len());
+    for (i, r) in raisons.iter().enumerate() {
+        let court = match (&commune, i) {
+            (Some(fin), i) if i > 0 => r
+                .strip_suffix(fin.as_str())
+                .map_or(r.as_str(), str::trim_end)
+                .to_string(),
+            _ => r.clone(),
+        };
+        let deja = raisons[..i].iter().position(|p| p == r);
+        out.push(match deja {
+            Some(j) => format!("les mêmes raisons que le {}.", j + 1),
+            None if court.is_empty() => r.clone(),
+            None => court,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reasons_in_a_list_are_not_repeated_word_for_word() {
+        let r = |t: &str| t.to_string();
+        let raisons = [
+            r("Tu aimes « faire ». Accessible depuis ta situation : 3e."),
+            r("Tu aimes « aider ». Accessible depuis ta situation : 3e."),
+            r("Tu aimes « faire ». Accessible depuis ta situation : 3e."),
+        ];
+        assert_eq!(
+            sans_repetition(&raisons),
+            vec![
+                r("Tu aimes « faire ». Accessible depuis ta situation : 3e."),
+                r("Tu aimes « aider »."),
+                r("les mêmes raisons que le 1."),
+            ]
+        );
+        // A last sentence that differs stays.
+        let raisons = [r("A. B."), r("C. D.")];
+        assert_eq!(sans_repetition(&raisons), raisons.to_vec());
+    }
 
     #[test]
     fn french_formats() {

@@ -265,13 +265,6 @@ fn update_overlay(app: &mut App, overlay: Overlay, msg: Msg) {
             app.overlay = None;
             app.quit = true;
         }
-        Overlay::ConfirmLeaveQuiz if yes => {
-            app.overlay = None;
-            app.saisie.answers.clear();
-            app.saisie.form = None;
-            app.stack.retain(|s| !matches!(s, Screen::Questionnaire(_)));
-            app.go(Nav::Stay);
-        }
         _ if no => app.overlay = None,
         _ => {}
     }

@@ -44,7 +44,6 @@ pub enum Overlay {
         rapide: bool,
     },
     ConfirmQuit,
-    ConfirmLeaveQuiz,
     /// Kiosk: end the session (Ctrl-C / Ctrl-D)?
     ConfirmEnd,
     /// Write the summary into the export directory?

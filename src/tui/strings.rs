@@ -153,6 +153,16 @@ pub const PROCHES_AIDE: &str = "Ce qui se rapproche de ce métier, ce qui peut s
 pub const PROCHES_AUCUN: &str = "Pas de métier proche trouvé dans Boussole.";
 pub const ACTION_METIER_ACTUEL: &str = "c'est mon métier actuel : voir les métiers proches";
 pub const TOUCHE_M: &str = "m";
+pub const MENU_FAVORIS: &str = "Mes favoris";
+pub const FAVORIS_TITRE: &str = "Mes favoris";
+pub const FAVORIS_AIDE: &str =
+    "Les métiers que tu gardes. Entrée : la fiche. c : comparer. f : retirer.";
+pub const FAVORIS_VIDE: &str = "Aucun favori pour l'instant. Sur une fiche métier ou dans tes résultats, f garde un métier ici. Dans les listes, * marque un favori et = un métier comparé.";
+pub const FAVORIS_COMPARE: &str = "  = comparé";
+pub const ACTION_FAVORI_MARQUE: &str = "favori *";
+pub const ACTION_COMPARER_MARQUE: &str = "comparer =";
+pub const TOUCHE_F_MAJ: &str = "F";
+pub const ACTION_RETIRER_FAVORI: &str = "retirer";
 pub const MENU_RECRUTE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_TITRE: &str = "Les métiers qui recrutent en Normandie";
 pub const RECRUTE_FAMILLES: &str = "Familles de métiers";
@@ -177,6 +187,13 @@ pub const COMPARER_ETUDES: &str = "Formations";
 pub const COMPARER_APPRENTISSAGE: &str = "Apprentissage";
 pub const COMPARER_CONDITIONS: &str = "Conditions";
 pub const COMPARER_PROFIL: &str = "Proche de mon profil";
+pub const COMPARER_SANS_PROFIL: &str = "questionnaire pas fait";
+pub const COMPARER_AUCUNE: &str = "non renseignées";
+pub const COMPARER_LIEUX_NORMANDIE: &str = "Lieux de formation en Normandie";
+
+pub fn comparer_lieux_dans(departement: &str) -> String {
+    format!("Lieux de formation (département : {departement})")
+}
 
 pub const AIDE_TITRE: &str = "Aide : les touches";
 pub const AIDE_FERMER: &str = "Échap ou ? pour fermer";
@@ -189,7 +206,13 @@ pub const INACTIF_TITRE: &str = "Tu es toujours là ?";
 pub const INACTIF_AIDE: &str = "Appuie sur une touche pour continuer.";
 pub const CONFIRM_QUITTER: &str =
     "Quitter Boussole ? Tes réponses, tes favoris et ta comparaison non enregistrés seront perdus.";
-pub const CONFIRM_QUITTER_QUIZ: &str = "Arrêter le questionnaire ? Tes réponses seront effacées.";
+pub const MSG_QUIZ_GARDE: &str =
+    "Tes réponses sont gardées. À l'accueil, 1 reprend le questionnaire.";
+pub const CHOIX_PROFIL_REMPLACE: &str = "Ton profil actuel sera remplacé à la fin.";
+
+pub fn reprendre_quiz(done: usize, total: usize) -> String {
+    format!("Reprendre le questionnaire ({done}/{total})")
+}
 pub const CONFIRM_TOUT_EFFACER: &str = "Tout effacer et revenir à l'accueil ?";
 pub const CONFIRM_OUI_NON: &str = "o : oui    n ou Échap : non";
 

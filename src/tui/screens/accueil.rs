@@ -31,6 +31,7 @@ pub enum MenuEntry {
     Financement,
     Lieux,
     Recrute,
+    Favoris,
     Resultats,
     Enregistrer,
     Effacer,
@@ -103,6 +104,7 @@ impl Model {
             MenuEntry::Contacts,
             MenuEntry::Lieux,
             MenuEntry::Recrute,
+            MenuEntry::Favoris,
         ];
         if self.saisie.profile.is_some() {
             m.push(MenuEntry::Resultats);
@@ -117,7 +119,12 @@ impl Model {
 
 fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
     match entry {
-        MenuEntry::Quiz => model.overlay = Some(Overlay::ChooseForm { rapide: true }),
+        MenuEntry::Quiz => match model.quiz_en_cours() {
+            Some((form, pos, _, _)) => {
+                return Nav::Open(super::Questionnaire::reprendre(form, pos).into());
+            }
+            None => model.overlay = Some(Overlay::ChooseForm { rapide: true }),
+        },
         MenuEntry::Explorer => return Nav::Open(super::Explorer::default().into()),
         MenuEntry::Recherche => return super::recherche::open(model),
         MenuEntry::Apprentissage => return Nav::Open(super::Apprentissage::default().into()),
@@ -125,6 +132,7 @@ fn open_entry(model: &mut Model, entry: MenuEntry) -> Nav {
         MenuEntry::Financement => return Nav::Open(super::Financement::default().into()),
         MenuEntry::Lieux => return super::lieux::open(model),
         MenuEntry::Recrute => return Nav::Open(super::Recrute::default().into()),
+        MenuEntry::Favoris => return Nav::Open(super::Favoris::default().into()),
         MenuEntry::Resultats => return super::resultats::open(model),
         MenuEntry::Enregistrer => {
             model.a_enregistrer = Some(model.saved());
@@ -165,12 +173,10 @@ impl ScreenState for Accueil {
                     return open_entry(model, e);
                 }
             }
-            Action::Gauche if self.sel == 0 => {
-                model.saisie.situation = (situation + n_sit - 1) % n_sit
-            }
-            Action::Droite | Action::Ouvrir if self.sel == 0 => {
-                model.saisie.situation = (situation + 1) % n_sit
-            }
+            // ← → change the situation from anywhere on Accueil.
+            Action::Gauche => model.saisie.situation = (situation + n_sit - 1) % n_sit,
+            Action::Droite => model.saisie.situation = (situation + 1) % n_sit,
+            Action::Ouvrir if self.sel == 0 => model.saisie.situation = (situation + 1) % n_sit,
             Action::Ouvrir => {
                 if let Some(e) = menu.get(self.sel - 1).copied() {
                     return open_entry(model, e);
@@ -194,7 +200,6 @@ impl ScreenState for Accueil {
             Action::Suivant => self.sel = (self.sel + 1) % rows,
             Action::Precedent => self.sel = (self.sel + rows - 1) % rows,
             Action::Bouger => self.sel = step(self.sel, rows, msg),
-            Action::Gauche | Action::Droite => {}
         }
         Nav::Stay
     }
@@ -222,6 +227,14 @@ impl ScreenState for Accueil {
     }
 }
 
+/// A menu entry as shown: the questionnaire says when it can be resumed.
+pub fn menu_label(model: &Model, e: MenuEntry) -> String {
+    match (e, model.quiz_en_cours()) {
+        (MenuEntry::Quiz, Some((_, _, done, total))) => s::reprendre_quiz(done, total),
+        _ => label(e).to_string(),
+    }
+}
+
 pub fn label(e: MenuEntry) -> &'static str {
     match e {
         MenuEntry::Quiz => s::MENU_QUIZ,
@@ -232,6 +245,7 @@ pub fn label(e: MenuEntry) -> &'static str {
         MenuEntry::Financement => s::MENU_FINANCEMENT,
         MenuEntry::Lieux => s::MENU_LIEUX,
         MenuEntry::Recrute => s::MENU_RECRUTE,
+        MenuEntry::Favoris => s::MENU_FAVORIS,
         MenuEntry::Resultats => s::MENU_RESULTATS,
         MenuEntry::Enregistrer => s::MENU_ENREGISTRER,
         MenuEntry::Effacer => s::MENU_EFFACER,
@@ -292,7 +306,7 @@ pub fn view(model: &Model, theme: &Palette, frame: &mut Frame, area: Rect, sel: 
             Span::raw(marker),
             Span::styled(format!("{} ", i + 1), theme.key),
             Span::styled(
-                format!(" {} ", label(e)),
+                format!(" {} ", menu_label(model, e)),
                 style_if(selected, theme.selected),
             ),
         ]));

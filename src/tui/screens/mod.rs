@@ -145,6 +145,7 @@ screens! {
     Recrute => recrute,
     Proches => proches,
     Comparer => comparer,
+    Favoris => favoris,
 }
 
 /// Lines moved by PgUp / PgDn.

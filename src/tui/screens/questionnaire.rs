@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::{Nav, ScreenState};
 use crate::quiz::{self, Answer, Form};
 use crate::tui::keys::{self, Entry, Global, Keys, hidden, key, help_key};
-use crate::tui::model::{Model, Overlay};
+use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
@@ -29,6 +29,15 @@ impl Questionnaire {
         Self {
             form,
             pos: 0,
+            cursor: 2,
+        }
+    }
+
+    /// Takes a questionnaire up again at activity `pos`.
+    pub fn reprendre(form: Form, pos: usize) -> Self {
+        Self {
+            form,
+            pos,
             cursor: 2,
         }
     }
@@ -94,6 +103,22 @@ const KEYS: &[Entry<Action>] = &[
 ];
 
 impl Model {
+    /// A questionnaire left midway: its form, the first activity without an
+    /// answer, and how many of how many are answered.
+    pub fn quiz_en_cours(&self) -> Option<(Form, usize, usize, usize)> {
+        let form = self.saisie.form?;
+        let items = self.quiz_items(form);
+        let total = items.len();
+        let first = items
+            .iter()
+            .position(|i| self.saisie.answers.get(&i.id).is_none())?;
+        let done = items
+            .iter()
+            .filter(|i| self.saisie.answers.get(&i.id).is_some())
+            .count();
+        (done > 0).then_some((form, first, done, total))
+    }
+
     /// Whether a questionnaire is under way is the app's to say (it has the
     /// stack); this ends one: the profile, then the results start afresh.
     fn finish_quiz(&mut self) -> Nav {
@@ -180,10 +205,11 @@ impl ScreenState for Questionnaire {
                 self.cursor = cursor_of(model, pos + 1);
             }
             Some(Action::Arreter) => {
-                if model.saisie.answers.is_empty() {
-                    return Nav::Back;
+                // The answers stay for the session: Accueil offers to resume.
+                if !model.saisie.answers.is_empty() {
+                    model.flash = Some(s::MSG_QUIZ_GARDE.to_string());
                 }
-                model.overlay = Some(Overlay::ConfirmLeaveQuiz);
+                return Nav::Back;
             }
             _ => {}
         }

@@ -69,6 +69,7 @@ pub enum Action {
     Comparer,
     Exporter,
     Comparaison,
+    MesFavoris,
     Pane,
     Retour,
     Bouger,
@@ -93,13 +94,13 @@ const KEYS: &[Entry<Action>] = &[
     key(
         Keys::Any(&[Msg::Char('f')]),
         s::TOUCHE_F,
-        s::ACTION_FAVORI,
+        s::ACTION_FAVORI_MARQUE,
         Action::Favori,
     ),
     key(
         Keys::Any(&[Msg::Char('c')]),
         s::TOUCHE_C,
-        s::ACTION_COMPARER,
+        s::ACTION_COMPARER_MARQUE,
         Action::Comparer,
     ),
     Entry::Key(
@@ -124,6 +125,12 @@ const KEYS: &[Entry<Action>] = &[
         Action::Pane,
     ),
     Entry::Global(Global::Aide),
+    help_key(
+        Keys::Any(&[Msg::Char('F')]),
+        s::TOUCHE_F_MAJ,
+        s::MENU_FAVORIS,
+        Action::MesFavoris,
+    ),
     help_key(
         Keys::Any(&[Msg::Back]),
         s::TOUCHE_ECHAP,
@@ -263,6 +270,7 @@ impl ScreenState for Resultats {
                 }
             }
             Action::Comparaison => return Nav::Open(super::Comparer::default().into()),
+            Action::MesFavoris => return Nav::Open(super::Favoris::default().into()),
             Action::Exporter => model.ask_export(),
             Action::Bouger if filtres => {
                 if matches!(msg, Msg::Up | Msg::Down | Msg::Home | Msg::End) {

@@ -36,7 +36,7 @@ pub fn view(
         Overlay::ChooseForm { rapide } => {
             let n_rapide = app.quiz_items(crate::quiz::Form::Rapide).len();
             let n_complet = app.quiz_items(crate::quiz::Form::Complet).len();
-            let lines = vec![
+            let mut lines = vec![
                 Line::from(vec![
                     Span::styled("r ", theme.key),
                     Span::styled(
@@ -52,7 +52,17 @@ pub fn view(
                     ),
                 ]),
             ];
-            (s::CHOIX_FORME_TITRE, lines, 64, 4)
+            // Retaking it says first that the profile will be replaced.
+            let h = if app.saisie.profile.is_some() {
+                lines.push(Line::from(Span::styled(
+                    s::CHOIX_PROFIL_REMPLACE,
+                    theme.warning,
+                )));
+                5
+            } else {
+                4
+            };
+            (s::CHOIX_FORME_TITRE, lines, 64, h)
         }
         Overlay::ConfirmQuit => (
             s::CONFIRM_TITRE,
@@ -111,16 +121,6 @@ pub fn view(
             ],
             60,
             6,
-        ),
-        Overlay::ConfirmLeaveQuiz => (
-            s::CONFIRM_TITRE,
-            vec![
-                Line::from(s::CONFIRM_QUITTER_QUIZ),
-                Line::from(""),
-                Line::from(Span::styled(s::CONFIRM_OUI_NON, theme.key)),
-            ],
-            60,
-            5,
         ),
     };
     let rect = centered(area, width, height);
