@@ -901,3 +901,35 @@ fn left_and_right_change_the_situation_from_any_row_of_accueil() {
     update(&mut app, Msg::Left);
     assert_eq!(app.saisie.situation, before);
 }
+
+#[test]
+fn a_formation_fiche_scrolls_its_description_to_the_sources() {
+    let mut app = App::new(bundled());
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "diplome d'etat d'aide-soignant");
+    let pos = app
+        .hits
+        .iter()
+        .position(|h| h.id == "de-aide-soignant")
+        .expect("found");
+    for _ in 0..pos {
+        update(&mut app, Msg::Down);
+    }
+    update(&mut app, Msg::Enter);
+    assert!(
+        matches!(app.screen(), Screen::FicheFormation(f) if f.id == "de-aide-soignant"),
+        "{:?}",
+        app.screen()
+    );
+    let (w, h) = (80, 24);
+    let before = screen_text(&app, w, h);
+    assert!(before.contains("Niveau : "), "{before}");
+    assert!(!before.contains("Sources"), "{before}");
+    send(&mut app, &[Msg::PageDown, Msg::PageDown]);
+    let after = screen_text(&app, w, h);
+    assert!(after.contains("Sources"), "{after}");
+    send(&mut app, &[Msg::PageUp, Msg::PageUp]);
+    assert!(screen_text(&app, w, h).contains("Niveau : "));
+    // ↑↓ still choose in the list below.
+    assert!(matches!(app.screen(), Screen::FicheFormation(f) if f.sel == 0));
+}

@@ -254,6 +254,7 @@ pub const TOUCHE_CTRL_C: &str = "Ctrl+C";
 pub const TOUCHE_HJKL: &str = "h j k l";
 pub const TOUCHE_TABS: &str = "Tab / Maj+Tab";
 pub const TOUCHE_PAGES: &str = "PgPréc / PgSuiv";
+pub const ACTION_DEFILER_DESCRIPTION: &str = "faire défiler la description";
 pub const TOUCHE_BOUTS: &str = "Début / Fin";
 pub const TOUCHE_DROITE: &str = "→";
 pub const TOUCHE_S: &str = "s";
