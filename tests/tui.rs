@@ -933,3 +933,56 @@ fn a_formation_fiche_scrolls_its_description_to_the_sources() {
     // ↑↓ still choose in the list below.
     assert!(matches!(app.screen(), Screen::FicheFormation(f) if f.sel == 0));
 }
+
+#[test]
+fn mon_metier_actuel_from_accueil_or_a_rome_fiche_opens_the_close_metiers() {
+    let mut app = App::new(bundled());
+    update(&mut app, Msg::Char('m'));
+    assert!(
+        matches!(app.screen(), Screen::Recherche(r) if r.metier_actuel),
+        "{:?}",
+        app.screen()
+    );
+    assert!(screen_text(&app, 80, 24).contains("Mon métier actuel"));
+    typed(&mut app, "aide-soignante");
+    assert_eq!(
+        app.hits.first().map(|h| h.id.as_str()),
+        Some("aide-soignant")
+    );
+    update(&mut app, Msg::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Proches(p) if p.depuis == "aide-soignant"),
+        "{:?}",
+        app.screen()
+    );
+    assert_eq!(app.saisie.metier_actuel.as_deref(), Some("aide-soignant"));
+    // Back goes home: the search was replaced.
+    update(&mut app, Msg::Back);
+    assert!(matches!(app.screen(), Screen::Accueil(_)));
+    // A ROME fiche: m says it is the current job.
+    let code = app
+        .content
+        .rome
+        .iter()
+        .find(|r| !app.content.metiers.iter().any(|m| m.rome.contains(&r.code)))
+        .map(|r| r.code.clone())
+        .expect("a ROME code without a rich fiche");
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, &code);
+    let pos = app.hits.iter().position(|h| h.id == code).expect("found");
+    for _ in 0..pos {
+        update(&mut app, Msg::Down);
+    }
+    update(&mut app, Msg::Enter);
+    assert!(
+        matches!(app.screen(), Screen::FicheRome(_)),
+        "{:?}",
+        app.screen()
+    );
+    update(&mut app, Msg::Char('m'));
+    assert!(
+        matches!(app.screen(), Screen::Proches(p) if p.depuis == code),
+        "{:?}",
+        app.screen()
+    );
+}

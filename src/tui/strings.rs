@@ -147,6 +147,9 @@ pub const CONTACTS_INTRO_ADULTE: &str =
     "Des personnes peuvent vous aider, gratuitement. D'abord celles qui vous concernent.";
 pub const CONTACTS_AUTRES: &str = "Autres contacts";
 pub const MENU_FINANCEMENT: &str = "Financer ma formation";
+pub const RECHERCHE_METIER_ACTUEL: &str =
+    "Mon métier actuel : taper le métier exercé aujourd'hui, puis Entrée";
+pub const ACTION_CHOISIR_METIER_ACTUEL: &str = "mon métier actuel : les métiers proches";
 pub const PROCHES_TITRE: &str = "Métiers proches de mon métier actuel";
 pub const PROCHES_DEPUIS: &str = "Mon métier actuel";
 pub const PROCHES_AIDE: &str = "Ce qui se rapproche de ce métier, ce qui peut servir, et le parcours le plus court pour un adulte (la VAE d'abord).";

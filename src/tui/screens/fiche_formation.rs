@@ -46,6 +46,8 @@ pub enum Action {
     Retour,
     /// Scrolls the description (formation fiche only).
     Defiler,
+    /// "C'est mon métier actuel" (ROME fiche only).
+    MetierActuel,
 }
 
 /// The formation fiche: ↑↓ choose a link, PgPréc / PgSuiv scroll the
@@ -112,7 +114,7 @@ pub fn update_links(links: &[Link], sel: &mut usize, msg: Msg) -> Nav {
             *sel = step(*sel, links.len(), msg);
             Nav::Stay
         }
-        Some(Action::Defiler) | None => Nav::Stay,
+        Some(Action::Defiler | Action::MetierActuel) | None => Nav::Stay,
     }
 }
 
@@ -168,7 +170,7 @@ impl ScreenState for FicheFormation {
             }
             Some(Action::Retour) => Nav::Back,
             Some(Action::Ouvrir) => links.get(self.sel).cloned().map_or(Nav::Stay, open_link),
-            None => Nav::Stay,
+            Some(Action::MetierActuel) | None => Nav::Stay,
         }
     }
 
