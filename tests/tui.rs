@@ -717,6 +717,7 @@ fn an_adult_sees_vae_first_and_no_apprenticeship_promise_in_the_parcours_tab() {
     let text = screen_text(&app, 100, 40);
     assert!(text.contains("38 ans"), "{text}");
     assert!(text.contains("La VAE d'abord"), "{text}");
+    assert!(text.contains("Financer ma formation"), "{text}");
     let vae = text.find("par la VAE").expect("a VAE route");
     let first = text.find("Parcours 1").expect("routes");
     assert!(

@@ -311,6 +311,8 @@ pub const ACTION_ALLER_ONGLET: &str = "aller à un onglet";
 pub const ACTION_SITUATION_PARCOURS: &str = "changer de situation (onglet Parcours)";
 pub const ACTION_TOUS_PARCOURS: &str =
     "adultes : voir aussi les parcours de plus de 4 ans (onglet Parcours)";
+pub const PARCOURS_FINANCER: &str =
+    "Qui paie la formation, et comment commencer : Accueil, « Financer ma formation » (4).";
 pub const PARCOURS_ADULTES: &str = "La VAE d'abord, puis les parcours pour adultes ; pas plus de 4 ans (t : voir tous les parcours).";
 pub const PARCOURS_TOUS: &str =
     "Tous les parcours, même les plus longs (t : revenir aux parcours pour adultes).";

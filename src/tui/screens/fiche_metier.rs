@@ -520,6 +520,7 @@ fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<L
             },
             theme.muted,
         )));
+        lines.push(Line::from(Span::styled(s::PARCOURS_FINANCER, theme.muted)));
     }
     let routes = model.routes(m, idx);
     if routes.is_empty() {
