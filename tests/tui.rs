@@ -987,3 +987,25 @@ fn mon_metier_actuel_from_accueil_or_a_rome_fiche_opens_the_close_metiers() {
         app.screen()
     );
 }
+
+#[test]
+fn a_regional_fact_more_than_three_years_old_says_so() {
+    let mut app = App::new(bundled());
+    app.annee_courante = 2026;
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "conseiller bancaire");
+    assert_eq!(
+        app.hits.first().map(|h| h.id.as_str()),
+        Some("conseiller-bancaire")
+    );
+    // Tab 4: En Normandie; the fact is from 2020.
+    send(&mut app, &[Msg::Enter, Msg::Char('4')]);
+    let text = screen_text(&app, 100, 40);
+    assert!(
+        text.contains("Information de 2020 : elle a peut-être changé depuis."),
+        "{text}"
+    );
+    // Clock unknown: nothing is flagged.
+    app.annee_courante = 0;
+    assert!(!screen_text(&app, 100, 40).contains("Information de 2020"));
+}

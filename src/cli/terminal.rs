@@ -157,6 +157,7 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
         app.saisie.age_donne = Some(age);
         app.saisie.age = age;
     }
+    app.annee_courante = today().0.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
     if opts.kiosk {
         return app;
     }

@@ -376,7 +376,15 @@ fn panes<'a>(
         Tab::Normandie => {
             let mut lines = Vec::new();
             match &m.normandie {
-                Some(n) => lines.push(Line::from(n.as_str())),
+                Some(n) => {
+                    lines.push(Line::from(n.as_str()));
+                    if let Some(y) = crate::present::fait_ancien(n, model.annee_courante) {
+                        lines.push(Line::from(Span::styled(
+                            crate::present::fait_ancien_note(y),
+                            theme.warning,
+                        )));
+                    }
+                }
                 None => {
                     let d = model
                         .content
