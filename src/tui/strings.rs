@@ -356,8 +356,15 @@ pub fn annee(n: u8) -> String {
     }
 }
 
-pub fn export_fait(base: &str) -> String {
-    format!("Résumé enregistré : {base}.md et .html")
+/// The file name first: on a narrow screen the folder is what gets cut.
+pub fn export_fait(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let dir = path
+        .parent()
+        .map_or(String::new(), |d| d.display().to_string());
+    format!("Résumé enregistré : {stem}.md et .html, dans {dir}")
 }
 
 pub fn enregistre(path: &str) -> String {

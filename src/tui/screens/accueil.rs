@@ -307,12 +307,15 @@ pub fn view(model: &Model, theme: &Palette, frame: &mut Frame, area: Rect, sel: 
         ]),
         Line::from(""),
     ];
-    for (i, e) in model.menu().into_iter().enumerate() {
+    let menu = model.menu();
+    // Numbers line up when the menu reaches 10.
+    let digits = menu.len().to_string().len();
+    for (i, e) in menu.into_iter().enumerate() {
         let selected = sel == i + 1;
         let marker = if selected { "> " } else { "  " };
         lines.push(Line::from(vec![
             Span::raw(marker),
-            Span::styled(format!("{} ", i + 1), theme.key),
+            Span::styled(format!("{:<digits$} ", i + 1), theme.key),
             Span::styled(
                 format!(" {} ", menu_label(model, e)),
                 style_if(selected, theme.selected),
