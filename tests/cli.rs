@@ -296,3 +296,32 @@ fn a_kiosk_ignores_content_chosen_by_the_environment() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     assert!(String::from_utf8_lossy(&o.stdout).contains("Contenu valide"));
 }
+
+#[test]
+fn recrute_lists_families_with_their_year_and_their_metiers() {
+    let o = boussole(&["recrute"], "");
+    assert!(o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        text.contains("projets de recrutement en Normandie"),
+        "{text}"
+    );
+    assert!(text.contains("BMO 20"), "{text}");
+    assert!(text.contains("(vendeur-en-magasin)"), "{text}");
+    let o = boussole(&["recrute", "--json"], "");
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("JSON");
+    assert!(
+        v["enquete"]["annee"].as_u64().is_some_and(|y| y >= 2025),
+        "{v}"
+    );
+    let familles = v["familles"].as_array().expect("families");
+    assert!(!familles.is_empty());
+    // Every métier listed has a fiche (boussole show finds it).
+    for f in familles {
+        for m in f["metiers"].as_array().expect("métiers") {
+            let id = m.as_str().expect("id");
+            assert!(boussole(&["show", id], "").status.success(), "{id}");
+        }
+    }
+}

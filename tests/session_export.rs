@@ -251,6 +251,18 @@ fn summary_carries_the_comparison_and_the_contacts_for_the_situation() {
     saved.departement = Some("14".to_string());
     let md = boussole::export::markdown(&c, &saved, "2026-11-30");
     assert!(md.contains("Date : 30 novembre 2026"));
+    // A favourite whose family has a published figure says so, with its year.
+    saved.favoris.push("vendeur-en-magasin".to_string());
+    let with_family = boussole::export::markdown(&c, &saved, "2026-11-30");
+    let vendeur = with_family
+        .split("### Vendeur en magasin")
+        .nth(1)
+        .expect("the favourite's section");
+    assert!(
+        vendeur.contains("- Recrute en Normandie : Vente, tourisme et services"),
+        "{vendeur}"
+    );
+    assert!(vendeur.contains("(BMO 20"), "{vendeur}");
     let comparaison = md
         .split("## Ma comparaison")
         .nth(1)

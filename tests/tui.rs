@@ -717,6 +717,7 @@ fn an_adult_sees_vae_first_and_no_apprenticeship_promise_in_the_parcours_tab() {
     let text = screen_text(&app, 100, 40);
     assert!(text.contains("38 ans"), "{text}");
     assert!(text.contains("La VAE d'abord"), "{text}");
+    assert!(text.contains("Financer ma formation"), "{text}");
     let vae = text.find("par la VAE").expect("a VAE route");
     let first = text.find("Parcours 1").expect("routes");
     assert!(
@@ -900,4 +901,111 @@ fn left_and_right_change_the_situation_from_any_row_of_accueil() {
     assert!(matches!(app.screen(), Screen::Accueil(a) if a.sel == 2));
     update(&mut app, Msg::Left);
     assert_eq!(app.saisie.situation, before);
+}
+
+#[test]
+fn a_formation_fiche_scrolls_its_description_to_the_sources() {
+    let mut app = App::new(bundled());
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "diplome d'etat d'aide-soignant");
+    let pos = app
+        .hits
+        .iter()
+        .position(|h| h.id == "de-aide-soignant")
+        .expect("found");
+    for _ in 0..pos {
+        update(&mut app, Msg::Down);
+    }
+    update(&mut app, Msg::Enter);
+    assert!(
+        matches!(app.screen(), Screen::FicheFormation(f) if f.id == "de-aide-soignant"),
+        "{:?}",
+        app.screen()
+    );
+    let (w, h) = (80, 24);
+    let before = screen_text(&app, w, h);
+    assert!(before.contains("Niveau : "), "{before}");
+    assert!(!before.contains("Sources"), "{before}");
+    send(&mut app, &[Msg::PageDown, Msg::PageDown]);
+    let after = screen_text(&app, w, h);
+    assert!(after.contains("Sources"), "{after}");
+    send(&mut app, &[Msg::PageUp, Msg::PageUp]);
+    assert!(screen_text(&app, w, h).contains("Niveau : "));
+    // ↑↓ still choose in the list below.
+    assert!(matches!(app.screen(), Screen::FicheFormation(f) if f.sel == 0));
+}
+
+#[test]
+fn mon_metier_actuel_from_accueil_or_a_rome_fiche_opens_the_close_metiers() {
+    let mut app = App::new(bundled());
+    update(&mut app, Msg::Char('m'));
+    assert!(
+        matches!(app.screen(), Screen::Recherche(r) if r.metier_actuel),
+        "{:?}",
+        app.screen()
+    );
+    assert!(screen_text(&app, 80, 24).contains("Mon métier actuel"));
+    typed(&mut app, "aide-soignante");
+    assert_eq!(
+        app.hits.first().map(|h| h.id.as_str()),
+        Some("aide-soignant")
+    );
+    update(&mut app, Msg::Enter);
+    assert!(
+        matches!(app.screen(), Screen::Proches(p) if p.depuis == "aide-soignant"),
+        "{:?}",
+        app.screen()
+    );
+    assert_eq!(app.saisie.metier_actuel.as_deref(), Some("aide-soignant"));
+    // Back goes home: the search was replaced.
+    update(&mut app, Msg::Back);
+    assert!(matches!(app.screen(), Screen::Accueil(_)));
+    // A ROME fiche: m says it is the current job.
+    let code = app
+        .content
+        .rome
+        .iter()
+        .find(|r| !app.content.metiers.iter().any(|m| m.rome.contains(&r.code)))
+        .map(|r| r.code.clone())
+        .expect("a ROME code without a rich fiche");
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, &code);
+    let pos = app.hits.iter().position(|h| h.id == code).expect("found");
+    for _ in 0..pos {
+        update(&mut app, Msg::Down);
+    }
+    update(&mut app, Msg::Enter);
+    assert!(
+        matches!(app.screen(), Screen::FicheRome(_)),
+        "{:?}",
+        app.screen()
+    );
+    update(&mut app, Msg::Char('m'));
+    assert!(
+        matches!(app.screen(), Screen::Proches(p) if p.depuis == code),
+        "{:?}",
+        app.screen()
+    );
+}
+
+#[test]
+fn a_regional_fact_more_than_three_years_old_says_so() {
+    let mut app = App::new(bundled());
+    app.annee_courante = 2026;
+    update(&mut app, Msg::Char('/'));
+    typed(&mut app, "conseiller bancaire");
+    assert_eq!(
+        app.hits.first().map(|h| h.id.as_str()),
+        Some("conseiller-bancaire")
+    );
+    // Tab 4: En Normandie; the fact is from 2020.
+    send(&mut app, &[Msg::Enter, Msg::Char('4')]);
+    let text = screen_text(&app, 100, 40);
+    assert!(
+        text.contains("Information de 2020 : elle a peut-être changé depuis."),
+        "{text}"
+    );
+    // Clock unknown: nothing is flagged.
+    app.annee_courante = 0;
+    assert!(!screen_text(&app, 100, 40).contains("Information de 2020"));
 }

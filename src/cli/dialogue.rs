@@ -384,11 +384,7 @@ fn export(st: &State<'_>, out: &mut impl Write) -> Result<()> {
         boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
     };
     match write("md", &md).and_then(|_| write("html", &html)) {
-        Ok(path) => writeln!(
-            out,
-            "{}",
-            boussole::tui::strings::export_fait(&path.with_extension("").display().to_string())
-        )?,
+        Ok(path) => writeln!(out, "{}", boussole::tui::strings::export_fait(&path))?,
         Err(e) => writeln!(out, "{}", boussole::tui::strings::echec(&e.to_string()))?,
     }
     Ok(())

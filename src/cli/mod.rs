@@ -6,6 +6,7 @@ mod dialogue;
 mod guard;
 mod import;
 mod plain;
+mod recrute;
 mod strings;
 mod terminal;
 
@@ -175,6 +176,13 @@ enum Command {
     Proches {
         /// Identifiant du métier actuel ou code ROME : aide-soignant, J1501…
         id: String,
+        /// Résultat en JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Les métiers qui recrutent en Normandie, par famille, avec les chiffres
+    /// publiés (enquête BMO de France Travail).
+    Recrute {
         /// Résultat en JSON.
         #[arg(long)]
         json: bool,
@@ -512,6 +520,9 @@ fn dispatch(cli: &Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Proches { id, json }) => {
             with_content(cli, |out, c| plain::proches(out, c, id, *json).map(code_of))
+        }
+        Some(Command::Recrute { json }) => {
+            with_content(cli, |out, c| recrute::run(out, c, *json).map(code_of))
         }
         Some(Command::Show { id }) => {
             with_content(cli, |out, c| plain::show(out, c, id).map(code_of))

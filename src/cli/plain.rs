@@ -248,6 +248,14 @@ fn show_metier(out: &mut impl Write, content: &Content, m: &Metier) -> Result<()
     }
     if let Some(n) = &m.normandie {
         writeln!(out, "{} : {n}", s::EN_NORMANDIE)?;
+        let annee = super::terminal::today()
+            .0
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(0);
+        if let Some(y) = present::fait_ancien(n, annee) {
+            writeln!(out, "{}", present::fait_ancien_note(y))?;
+        }
     }
     if let Some(r) = &content.recrutement {
         for f in r.familles_de(&m.id) {

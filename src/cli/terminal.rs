@@ -107,9 +107,7 @@ fn perform(app: &App, effect: &Effect) -> Result<String, String> {
                 boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
             };
             match write("md", &md).and_then(|_| write("html", &html)) {
-                Ok(path) => Ok(boussole::tui::strings::export_fait(
-                    &path.with_extension("").display().to_string(),
-                )),
+                Ok(path) => Ok(boussole::tui::strings::export_fait(&path)),
                 Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
             }
         }
@@ -157,6 +155,7 @@ fn prepare_app(content: Content, opts: &Options, index: Option<Index>) -> App {
         app.saisie.age_donne = Some(age);
         app.saisie.age = age;
     }
+    app.annee_courante = today().0.get(..4).and_then(|y| y.parse().ok()).unwrap_or(0);
     if opts.kiosk {
         return app;
     }

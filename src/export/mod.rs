@@ -116,6 +116,16 @@ fn comparaison<'a>(content: &'a Content, saved: &Saved, ranked: &[Match<'_>]) ->
         .collect()
 }
 
+/// The recruitment figure of the métier's family in Normandy, if published.
+fn recrute_text(content: &Content, m: &Metier) -> Option<String> {
+    let r = content.recrutement.as_ref()?;
+    let lignes: Vec<String> = r
+        .familles_de(&m.id)
+        .map(|f| present::recrutement_famille(f, &r.enquete))
+        .collect();
+    (!lignes.is_empty()).then(|| lignes.join(" "))
+}
+
 fn gather<'a>(content: &'a Content, saved: &Saved, date: &str) -> Summary<'a> {
     let answers = saved.answers();
     let profile = (!answers.is_empty()).then(|| quiz::score(&content.questionnaire, &answers));
@@ -219,6 +229,9 @@ pub fn markdown(content: &Content, saved: &Saved, date: &str) -> String {
             "- Où se former : {}",
             lieux_text(content, m, s.departement.as_deref())
         );
+        if let Some(r) = recrute_text(content, m) {
+            let _ = writeln!(out, "- Recrute en Normandie : {r}");
+        }
         let _ = writeln!(
             out,
             "- Apprentissage : {}\n",
@@ -412,6 +425,9 @@ pub fn html(content: &Content, saved: &Saved, date: &str) -> String {
             "<li>Où se former : {}</li>",
             e(&lieux_text(content, m, s.departement.as_deref()))
         );
+        if let Some(r) = recrute_text(content, m) {
+            let _ = writeln!(out, "<li>Recrute en Normandie : {}</li>", e(&r));
+        }
         let _ = writeln!(
             out,
             "<li>Apprentissage : {}</li>\n</ul>\n</section>",

@@ -415,9 +415,37 @@ pub fn sans_repetition(raisons: &[String]) -> Vec<String> {
     out
 }
 
+/// The year of a dated fact (the latest year it names) when it is more than
+/// three years before `annee` (0: unknown, nothing is flagged).
+pub fn fait_ancien(texte: &str, annee: u16) -> Option<u16> {
+    let latest = texte
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .max()?;
+    (annee > 0 && annee.saturating_sub(latest) > 3).then_some(latest)
+}
+
+/// What to say under a fact from `annee`.
+pub fn fait_ancien_note(annee: u16) -> String {
+    format!("Information de {annee} : elle a peut-être changé depuis.")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn facts_more_than_three_years_old_are_flagged() {
+        assert_eq!(
+            fait_ancien("En 2020, 71 éoliennes (2022).", 2026),
+            Some(2022)
+        );
+        assert_eq!(fait_ancien("BMO 2023", 2026), None);
+        assert_eq!(fait_ancien("BMO 2020", 0), None);
+        assert_eq!(fait_ancien("14 700 recrutements", 2026), None);
+    }
 
     #[test]
     fn reasons_in_a_list_are_not_repeated_word_for_word() {

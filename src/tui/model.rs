@@ -118,6 +118,9 @@ pub struct Model {
     pub enregistre: Option<crate::session::Saved>,
     /// The session being saved by the runner, until it says it is done.
     pub a_enregistrer: Option<crate::session::Saved>,
+    /// This year, as the runner read it from the clock (0: unknown): a
+    /// regional fact more than three years older is flagged.
+    pub annee_courante: u16,
 }
 
 /// Routes from a situation to a métier, as `parcours::routes` found them
@@ -166,6 +169,7 @@ impl Model {
             routes: None,
             enregistre: None,
             a_enregistrer: None,
+            annee_courante: 0,
         }
     }
 

@@ -147,6 +147,9 @@ pub const CONTACTS_INTRO_ADULTE: &str =
     "Des personnes peuvent vous aider, gratuitement. D'abord celles qui vous concernent.";
 pub const CONTACTS_AUTRES: &str = "Autres contacts";
 pub const MENU_FINANCEMENT: &str = "Financer ma formation";
+pub const RECHERCHE_METIER_ACTUEL: &str =
+    "Mon métier actuel : taper le métier exercé aujourd'hui, puis Entrée";
+pub const ACTION_CHOISIR_METIER_ACTUEL: &str = "mon métier actuel : les métiers proches";
 pub const PROCHES_TITRE: &str = "Métiers proches de mon métier actuel";
 pub const PROCHES_DEPUIS: &str = "Mon métier actuel";
 pub const PROCHES_AIDE: &str = "Ce qui se rapproche de ce métier, ce qui peut servir, et le parcours le plus court pour un adulte (la VAE d'abord).";
@@ -254,6 +257,7 @@ pub const TOUCHE_CTRL_C: &str = "Ctrl+C";
 pub const TOUCHE_HJKL: &str = "h j k l";
 pub const TOUCHE_TABS: &str = "Tab / Maj+Tab";
 pub const TOUCHE_PAGES: &str = "PgPréc / PgSuiv";
+pub const ACTION_DEFILER_DESCRIPTION: &str = "faire défiler la description";
 pub const TOUCHE_BOUTS: &str = "Début / Fin";
 pub const TOUCHE_DROITE: &str = "→";
 pub const TOUCHE_S: &str = "s";
@@ -307,6 +311,8 @@ pub const ACTION_ALLER_ONGLET: &str = "aller à un onglet";
 pub const ACTION_SITUATION_PARCOURS: &str = "changer de situation (onglet Parcours)";
 pub const ACTION_TOUS_PARCOURS: &str =
     "adultes : voir aussi les parcours de plus de 4 ans (onglet Parcours)";
+pub const PARCOURS_FINANCER: &str =
+    "Qui paie la formation, et comment commencer : Accueil, « Financer ma formation » (4).";
 pub const PARCOURS_ADULTES: &str = "La VAE d'abord, puis les parcours pour adultes ; pas plus de 4 ans (t : voir tous les parcours).";
 pub const PARCOURS_TOUS: &str =
     "Tous les parcours, même les plus longs (t : revenir aux parcours pour adultes).";
@@ -350,8 +356,15 @@ pub fn annee(n: u8) -> String {
     }
 }
 
-pub fn export_fait(base: &str) -> String {
-    format!("Résumé enregistré : {base}.md et .html")
+/// The file name first: on a narrow screen the folder is what gets cut.
+pub fn export_fait(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let dir = path
+        .parent()
+        .map_or(String::new(), |d| d.display().to_string());
+    format!("Résumé enregistré : {stem}.md et .html, dans {dir}")
 }
 
 pub fn enregistre(path: &str) -> String {

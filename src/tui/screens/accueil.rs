@@ -41,6 +41,7 @@ pub enum MenuEntry {
 pub enum Action {
     Choisir,
     Departement,
+    MetierActuel,
     Bouger,
     Ouvrir,
     Gauche,
@@ -82,6 +83,12 @@ const KEYS: &[Entry<Action>] = &[
         s::TOUCHE_GAUCHE_DROITE,
         s::ACTION_CHANGER_SITUATION,
         Action::Gauche,
+    ),
+    help_key(
+        Keys::Any(&[Msg::Char('m')]),
+        s::TOUCHE_M,
+        s::ACTION_CHOISIR_METIER_ACTUEL,
+        Action::MetierActuel,
     ),
     hidden(Keys::Any(&[Msg::Right]), Action::Droite),
     hidden(Keys::Any(&[Msg::Tab]), Action::Suivant),
@@ -182,6 +189,7 @@ impl ScreenState for Accueil {
                     return open_entry(model, e);
                 }
             }
+            Action::MetierActuel => return super::recherche::open_metier_actuel(model),
             Action::Departement => {
                 // The person's département, from anywhere on Accueil: none, 14 … 76, none.
                 let codes: Vec<Option<String>> = std::iter::once(None)
@@ -299,12 +307,15 @@ pub fn view(model: &Model, theme: &Palette, frame: &mut Frame, area: Rect, sel: 
         ]),
         Line::from(""),
     ];
-    for (i, e) in model.menu().into_iter().enumerate() {
+    let menu = model.menu();
+    // Numbers line up when the menu reaches 10.
+    let digits = menu.len().to_string().len();
+    for (i, e) in menu.into_iter().enumerate() {
         let selected = sel == i + 1;
         let marker = if selected { "> " } else { "  " };
         lines.push(Line::from(vec![
             Span::raw(marker),
-            Span::styled(format!("{} ", i + 1), theme.key),
+            Span::styled(format!("{:<digits$} ", i + 1), theme.key),
             Span::styled(
                 format!(" {} ", menu_label(model, e)),
                 style_if(selected, theme.selected),

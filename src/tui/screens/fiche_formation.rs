@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::ListItem;
 
 use super::{Nav, ScreenState, clicked, plain_rows, step};
-use crate::tui::keys::{self, Entry, Global, Keys, key};
+use crate::tui::keys::{self, Entry, Global, Keys, help_key, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -20,13 +20,21 @@ pub struct FicheFormation {
     pub id: String,
     /// The selected link.
     pub sel: usize,
+    /// How far the description (top pane) is scrolled.
+    pub scroll: u16,
+}
+
+impl FicheFormation {
+    pub fn new(id: String) -> Self {
+        Self { id, sel: 0, scroll: 0 }
+    }
 }
 
 /// Opens the fiche a link leads to.
 pub fn open_link(link: Link) -> Nav {
     match link {
         Link::Metier(id) => super::fiche_metier::open(id),
-        Link::Formation(id) => Nav::Open(FicheFormation { id, sel: 0 }.into()),
+        Link::Formation(id) => Nav::Open(FicheFormation::new(id).into()),
         Link::Etablissement(id) => Nav::Open(super::FicheEtablissement { id, sel: 0 }.into()),
     }
 }
@@ -36,7 +44,42 @@ pub enum Action {
     Choisir,
     Ouvrir,
     Retour,
+    /// Scrolls the description (formation fiche only).
+    Defiler,
+    /// "C'est mon métier actuel" (ROME fiche only).
+    MetierActuel,
 }
+
+/// The formation fiche: ↑↓ choose a link, PgPréc / PgSuiv scroll the
+/// description above.
+const KEYS: &[Entry<Action>] = &[
+    key(
+        Keys::Any(&[Msg::Up, Msg::Down, Msg::Home, Msg::End, Msg::ScrollUp, Msg::ScrollDown]),
+        s::TOUCHE_HAUT_BAS,
+        s::ACTION_CHOISIR,
+        Action::Choisir,
+    ),
+    key(
+        Keys::Any(&[Msg::Enter]),
+        s::TOUCHE_ENTREE,
+        s::ACTION_OUVRIR,
+        Action::Ouvrir,
+    ),
+    Entry::Global(Global::Parler),
+    key(
+        Keys::Any(&[Msg::Back]),
+        s::TOUCHE_ECHAP,
+        s::ACTION_RETOUR,
+        Action::Retour,
+    ),
+    Entry::Global(Global::Aide),
+    help_key(
+        Keys::Any(&[Msg::PageUp, Msg::PageDown]),
+        s::TOUCHE_PAGES,
+        s::ACTION_DEFILER_DESCRIPTION,
+        Action::Defiler,
+    ),
+];
 
 /// The keys of a fiche whose body is a list of links (formation, fiche courte).
 pub const LINK_KEYS: &[Entry<Action>] = &[
@@ -71,7 +114,7 @@ pub fn update_links(links: &[Link], sel: &mut usize, msg: Msg) -> Nav {
             *sel = step(*sel, links.len(), msg);
             Nav::Stay
         }
-        None => Nav::Stay,
+        Some(Action::Defiler | Action::MetierActuel) | None => Nav::Stay,
     }
 }
 
@@ -111,11 +154,24 @@ impl ScreenState for FicheFormation {
     }
 
     fn keys(&self) -> &'static [Entry<Action>] {
-        LINK_KEYS
+        KEYS
     }
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Nav {
-        update_links(&model.formation_links(&self.id), &mut self.sel, msg)
+        let links = model.formation_links(&self.id);
+        match keys::action(KEYS, msg) {
+            Some(Action::Defiler) => {
+                self.scroll = super::scroll(self.scroll, msg);
+                Nav::Stay
+            }
+            Some(Action::Choisir) => {
+                self.sel = step(self.sel, links.len(), msg);
+                Nav::Stay
+            }
+            Some(Action::Retour) => Nav::Back,
+            Some(Action::Ouvrir) => links.get(self.sel).cloned().map_or(Nav::Stay, open_link),
+            Some(Action::MetierActuel) | None => Nav::Stay,
+        }
     }
 
     fn click(&mut self, model: &mut Model, x: u16, y: u16) -> Nav {
@@ -137,7 +193,7 @@ impl ScreenState for FicheFormation {
     ) {
         let id = self.id.as_str();
         for pane in panes(model, theme, area, id) {
-            text(frame, texts, pane, theme);
+            text(frame, texts, pane.scroll(self.scroll), theme);
         }
         if model.content.formation(id).is_none() {
             return;

@@ -376,7 +376,15 @@ fn panes<'a>(
         Tab::Normandie => {
             let mut lines = Vec::new();
             match &m.normandie {
-                Some(n) => lines.push(Line::from(n.as_str())),
+                Some(n) => {
+                    lines.push(Line::from(n.as_str()));
+                    if let Some(y) = crate::present::fait_ancien(n, model.annee_courante) {
+                        lines.push(Line::from(Span::styled(
+                            crate::present::fait_ancien_note(y),
+                            theme.warning,
+                        )));
+                    }
+                }
                 None => {
                     let d = model
                         .content
@@ -520,6 +528,7 @@ fn parcours_lines<'a>(model: &'a Model, m: &'a Metier, theme: &Palette) -> Vec<L
             },
             theme.muted,
         )));
+        lines.push(Line::from(Span::styled(s::PARCOURS_FINANCER, theme.muted)));
     }
     let routes = model.routes(m, idx);
     if routes.is_empty() {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 
 use super::fiche_formation::{Action, LINK_KEYS, Links, links_pane, update_links};
 use super::{Nav, ScreenState, clicked, plain_rows};
-use crate::tui::keys::Entry;
+use crate::tui::keys::{self, Entry, Keys, help_key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -33,6 +33,22 @@ impl Model {
     }
 }
 
+/// The links' keys, and `m`: this is my current job.
+const KEYS: &[Entry<Action>] = &{
+    let mut k = [help_key(
+        Keys::Any(&[Msg::Char('m')]),
+        s::TOUCHE_M,
+        s::ACTION_METIER_ACTUEL,
+        Action::MetierActuel,
+    ); LINK_KEYS.len() + 1];
+    let mut i = 0;
+    while i < LINK_KEYS.len() {
+        k[i] = LINK_KEYS[i];
+        i += 1;
+    }
+    k
+};
+
 impl ScreenState for FicheRome {
     type Action = Action;
 
@@ -41,10 +57,21 @@ impl ScreenState for FicheRome {
     }
 
     fn keys(&self) -> &'static [Entry<Action>] {
-        LINK_KEYS
+        KEYS
     }
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Nav {
+        if let Some(Action::MetierActuel) = keys::action(KEYS, msg) {
+            model.saisie.metier_actuel = Some(self.code.clone());
+            return Nav::Open(
+                super::Proches {
+                    depuis: self.code.clone(),
+                    sel: 0,
+                    scroll: 0,
+                }
+                .into(),
+            );
+        }
         update_links(&model.rome_links(&self.code), &mut self.sel, msg)
     }
 

@@ -27,6 +27,21 @@ pub struct Recherche {
     pub query: String,
     /// The selected hit (index in `Model::hits`).
     pub sel: usize,
+    /// Looking for the person's current job: a métier or a ROME fiche opens
+    /// the métiers close to it.
+    pub metier_actuel: bool,
+}
+
+/// Opens a search for the person's current job.
+pub fn open_metier_actuel(model: &mut Model) -> Nav {
+    model.hits.clear();
+    Nav::Open(
+        Recherche {
+            metier_actuel: true,
+            ..Recherche::default()
+        }
+        .into(),
+    )
 }
 
 /// Opens an empty search.
@@ -147,6 +162,17 @@ impl ScreenState for Recherche {
             }
             Action::Ouvrir => {
                 if let Some(hit) = model.hits.get(self.sel).cloned() {
+                    if self.metier_actuel && matches!(hit.kind, Kind::Metier | Kind::Rome) {
+                        model.saisie.metier_actuel = Some(hit.id.clone());
+                        return Nav::Replace(
+                            super::Proches {
+                                depuis: hit.id,
+                                sel: 0,
+                                scroll: 0,
+                            }
+                            .into(),
+                        );
+                    }
                     return match hit.kind {
                         Kind::Metier => super::fiche_metier::open(hit.id),
                         Kind::Formation => super::fiche_formation::open_link(Link::Formation(hit.id)),
@@ -186,13 +212,22 @@ impl ScreenState for Recherche {
         area: Rect,
     ) {
         let (query, sel) = (self.query.as_str(), self.sel);
+        let metier_actuel = self.metier_actuel;
     let (input_area, results_area) = layout::recherche(area);
     let input = Line::from(vec![
         Span::styled(s::RECHERCHE_INVITE, theme.muted),
         Span::raw(query),
     ]);
     frame.render_widget(
-        Paragraph::new(input).block(block(s::RECHERCHE_TITRE, true, theme)),
+        Paragraph::new(input).block(block(
+            if metier_actuel {
+                s::RECHERCHE_METIER_ACTUEL
+            } else {
+                s::RECHERCHE_TITRE
+            },
+            true,
+            theme,
+        )),
         input_area,
     );
     let typed = s::RECHERCHE_INVITE.chars().count() + query.chars().count();
