@@ -8,6 +8,12 @@ use super::diag::Sink;
 use super::model::{Theme, Voie};
 use super::parse::{Rec, Step, span_at};
 
+mod apprentissage;
+mod etablissements;
+mod questionnaire;
+
+pub use etablissements::is_uai;
+
 /// The situation every formation must be reachable from.
 pub const DEPART: &str = "3e";
 
@@ -130,9 +136,9 @@ pub(crate) fn check(r: &Records<'_>, sink: &mut Sink) {
     }
     check_formations(r, sink);
     check_metiers(r, sink);
-    check_etablissements(r, sink);
-    check_questionnaire(r, sink);
-    check_apprentissage(r, sink);
+    etablissements::check_etablissements(r, sink);
+    questionnaire::check_questionnaire(r, sink);
+    apprentissage::check_apprentissage(r, sink);
     check_titles(r, sink);
     for c in &r.contacts {
         slug(sink, c, &c.value.id);
@@ -191,7 +197,7 @@ fn is_rome_code(code: &str) -> bool {
     b.len() == 5 && (b'A'..=b'N').contains(&b[0]) && b[1..].iter().all(u8::is_ascii_digit)
 }
 
-fn slug<T>(sink: &mut Sink, rec: &Rec<'_, T>, id: &str) {
+pub(super) fn slug<T>(sink: &mut Sink, rec: &Rec<'_, T>, id: &str) {
     let ok = !id.is_empty()
         && id
             .chars()
@@ -207,7 +213,12 @@ fn slug<T>(sink: &mut Sink, rec: &Rec<'_, T>, id: &str) {
     }
 }
 
-fn unique<T>(sink: &mut Sink, recs: &[Rec<'_, T>], field: &str, key: impl Fn(&T) -> String) {
+pub(super) fn unique<T>(
+    sink: &mut Sink,
+    recs: &[Rec<'_, T>],
+    field: &str,
+    key: impl Fn(&T) -> String,
+) {
     let mut seen: HashMap<String, &Rec<'_, T>> = HashMap::new();
     for rec in recs {
         let k = key(&rec.value);
@@ -552,351 +563,6 @@ fn check_metiers(r: &Records<'_>, sink: &mut Sink) {
         ] {
             if list.is_empty() {
                 m.error(sink, &[Key(key)], format!("« {key} » est vide"));
-            }
-        }
-    }
-}
-
-fn check_questionnaire(r: &Records<'_>, sink: &mut Sink) {
-    let Some(file) = r.questionnaire_file else {
-        return;
-    };
-    let mut valeurs: Vec<u8> = r.echelle.iter().map(|e| e.value.valeur).collect();
-    valeurs.sort_unstable();
-    if !r.echelle.is_empty() && valeurs != [0, 1, 2, 3, 4] {
-        let span = file.get("echelle").map_or(0..0, |n| n.span());
-        sink.error(
-            &file.file,
-            span,
-            "l'échelle doit avoir les valeurs 0, 1, 2, 3 et 4, une fois chacune",
-        );
-    }
-    let themes: Vec<Theme> = r.themes.iter().map(|t| t.value.code).collect();
-    for (i, t) in r.themes.iter().enumerate() {
-        if themes[..i].contains(&t.value.code) {
-            t.error(
-                sink,
-                &[Key("code")],
-                format!("thème « {} » en double", t.value.code.letter()),
-            );
-        }
-    }
-    for theme in Theme::ALL {
-        if !r.themes.is_empty() && !themes.contains(&theme) {
-            sink.error(
-                &file.file,
-                file.get("theme").map_or(0..0, |n| n.span()),
-                format!("il manque la présentation du thème {}", theme.letter()),
-            );
-        }
-        let items: Vec<_> = r.items.iter().filter(|i| i.value.theme == theme).collect();
-        if !r.items.is_empty() && items.is_empty() {
-            sink.error(
-                &file.file,
-                file.get("item").map_or(0..0, |n| n.span()),
-                format!("aucun item pour le thème {}", theme.letter()),
-            );
-        } else if !items.is_empty() && !items.iter().any(|i| i.value.rapide) {
-            sink.error(&file.file, items[0].node.span(), format!("aucun item « rapide » pour le thème {} : le questionnaire rapide ne pourrait pas le mesurer", theme.letter()));
-        }
-    }
-    for i in r.items.iter().chain(&r.items_adulte) {
-        slug(sink, i, &i.value.id);
-        for (n, d) in i.value.domaines.iter().enumerate() {
-            let known = r.domaines.iter().any(|x| &x.value.lettre == d);
-            if !known && !r.incomplete.domaines {
-                i.error(
-                    sink,
-                    &[Key("domaines"), Index(n)],
-                    format!("domaine inconnu « {d} » (une lettre de A à N de domaines.toml)"),
-                );
-            }
-        }
-    }
-    check_balance(&r.items, "item", file, sink);
-    if !r.items_adulte.is_empty() {
-        check_balance(&r.items_adulte, "item_adulte", file, sink);
-        let count = |items: &[Rec<'_, super::Item>], t: Theme, quick: bool| {
-            items
-                .iter()
-                .filter(|i| i.value.theme == t && (!quick || i.value.rapide))
-                .count()
-        };
-        for t in Theme::ALL {
-            for quick in [false, true] {
-                let (school, adult) = (count(&r.items, t, quick), count(&r.items_adulte, t, quick));
-                if school != adult {
-                    sink.error(
-                        &file.file,
-                        file.get("item_adulte").map_or(0..0, |n| n.span()),
-                        format!(
-                            "thème {} : {adult} items{} pour les adultes, {school} pour les élèves ; il en faut autant",
-                            t.letter(),
-                            if quick { " rapides" } else { "" }
-                        ),
-                    );
-                }
-            }
-        }
-        unique(sink, &r.items_adulte, "id", |i| i.id.clone());
-        for a in &r.items_adulte {
-            if let Some(s) = r.items.iter().find(|s| s.value.id == a.value.id)
-                && (s.value.texte != a.value.texte
-                    || s.value.theme != a.value.theme
-                    || s.value.rapide != a.value.rapide)
-            {
-                a.error(
-                    sink,
-                    &[Key("id")],
-                    format!(
-                        "« {} » existe aussi chez les élèves avec un autre texte, thème ou « rapide » : un item repris garde tout, sinon prenez un autre identifiant",
-                        a.value.id
-                    ),
-                );
-            }
-        }
-    }
-}
-
-/// Every theme has as many items, and as many quick items, as the others.
-fn check_balance(
-    items: &[Rec<'_, super::Item>],
-    key: &str,
-    file: &super::ParsedFile<'_>,
-    sink: &mut Sink,
-) {
-    if items.is_empty() {
-        return;
-    }
-    let counts: Vec<(Theme, usize, usize)> = Theme::ALL
-        .iter()
-        .map(|t| {
-            let of = items.iter().filter(|i| i.value.theme == *t);
-            (
-                *t,
-                of.clone().count(),
-                of.filter(|i| i.value.rapide).count(),
-            )
-        })
-        .collect();
-    let (_, n0, q0) = counts[0];
-    if counts.iter().any(|(_, n, q)| *n != n0 || *q != q0) {
-        let detail: Vec<String> = counts
-            .iter()
-            .map(|(t, n, q)| format!("{} {n} ({q} rapides)", t.letter()))
-            .collect();
-        sink.error(
-            &file.file,
-            file.get(key).map_or(0..0, |n| n.span()),
-            format!(
-                "les thèmes n'ont pas autant d'items les uns que les autres : {}",
-                detail.join(", ")
-            ),
-        );
-    }
-}
-
-fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && [0, 1, 2, 3, 5, 6, 8, 9]
-            .iter()
-            .all(|&i| b[i].is_ascii_digit())
-        && (1..=12).contains(&s[5..7].parse::<u8>().unwrap_or(0))
-        && (1..=31).contains(&s[8..10].parse::<u8>().unwrap_or(0))
-}
-
-fn check_apprentissage(r: &Records<'_>, sink: &mut Sink) {
-    let Some(file) = r.apprentissage_file else {
-        return;
-    };
-    let at = |path: &[Step<'_>]| {
-        file.get(match path[0] {
-            Key(k) => k,
-            Index(_) => "",
-        })
-        .map_or(0..0, |n| span_at(n, &path[1..]))
-    };
-    if let Some(smic) = &r.smic {
-        if !is_date(&smic.date) {
-            sink.error(
-                &file.file,
-                at(&[Key("smic"), Key("date")]),
-                "date au format AAAA-MM-JJ attendue",
-            );
-        }
-        // Positive, finite and plausible (inf, 1e308 or a typo would make
-        // every amount shown absurd).
-        let plausible = |v: f64, max: f64| v.is_finite() && v > 0.0 && v <= max;
-        if !(plausible(smic.horaire_brut, 1_000.0) && plausible(smic.mensuel_brut, 100_000.0)) {
-            sink.error(
-                &file.file,
-                at(&[Key("smic")]),
-                "les montants du SMIC doivent être positifs et réalistes (au plus 1 000 € de l'heure et 100 000 € par mois)",
-            );
-        }
-    }
-    if let Some(rem) = &r.remuneration {
-        if !is_date(&rem.date) {
-            sink.error(
-                &file.file,
-                at(&[Key("remuneration"), Key("date")]),
-                "date au format AAAA-MM-JJ attendue",
-            );
-        }
-        for (i, t) in rem.tranche.iter().enumerate() {
-            let here = at(&[Key("remuneration"), Key("tranche"), Index(i)]);
-            if t.taux.is_empty() || t.taux.len() > 4 || t.taux.iter().any(|x| *x == 0 || *x > 100) {
-                sink.error(
-                    &file.file,
-                    here.clone(),
-                    "« taux » : de 1 à 4 pourcentages du SMIC, chacun de 1 à 100",
-                );
-            }
-            let years = rem.tranche[0].taux.len();
-            if i > 0 && t.taux.len() != years && !t.taux.is_empty() {
-                sink.error(
-                    &file.file,
-                    here.clone(),
-                    format!(
-                        "« taux » : {} pourcentages ici, {years} dans la première tranche ; chaque tranche donne un taux par année de contrat",
-                        t.taux.len()
-                    ),
-                );
-            }
-            if t.age_max.is_some_and(|max| max < t.age_min) {
-                sink.error(&file.file, here, "age_max est plus petit que age_min");
-            }
-        }
-    }
-    for regle in &r.regles {
-        slug(sink, regle, &regle.value.id);
-        if !is_date(&regle.value.date) {
-            regle.error(sink, &[Key("date")], "date au format AAAA-MM-JJ attendue");
-        }
-    }
-}
-
-/// Whether a UAI code has its form: 7 digits and a capital letter.
-pub fn is_uai(code: &str) -> bool {
-    let b = code.as_bytes();
-    b.len() == 8 && b[..7].iter().all(u8::is_ascii_digit) && b[7].is_ascii_uppercase()
-}
-
-fn check_etablissements(r: &Records<'_>, sink: &mut Sink) {
-    let formations: HashMap<&str, &super::Formation> = r
-        .formations
-        .iter()
-        .map(|f| (f.value.id.as_str(), &f.value))
-        .collect();
-    for e in &r.etablissements {
-        let v = &e.value;
-        slug(sink, e, &v.id);
-        if !super::is_departement_code(&v.departement) {
-            e.error(
-                sink,
-                &[Key("departement")],
-                format!(
-                    "département « {} » : un code de département français (14, 27, 50, 61 ou 76 en Normandie)",
-                    v.departement
-                ),
-            );
-        }
-        if let Some(uai) = &v.uai
-            && !is_uai(uai)
-        {
-            e.error(
-                sink,
-                &[Key("uai")],
-                format!("code UAI mal formé « {uai} » (attendu : 7 chiffres et une lettre majuscule, par exemple 0141274A)"),
-            );
-        }
-        if let Some(site) = &v.site
-            && !(site.starts_with("https://") || site.starts_with("http://"))
-        {
-            e.error(
-                sink,
-                &[Key("site")],
-                "le site commence par https:// (ou http://)",
-            );
-        }
-        if let Some(tel) = &v.telephone
-            && !tel
-                .chars()
-                .all(|ch| ch.is_ascii_digit() || ch == ' ' || ch == '+')
-        {
-            e.error(
-                sink,
-                &[Key("telephone")],
-                "numéro de téléphone : seulement des chiffres et des espaces",
-            );
-        }
-        if v.offre.is_empty() {
-            e.error(
-                sink,
-                &[Key("offre")],
-                "« offre » est vide : indiquez au moins une formation enseignée ici",
-            );
-        }
-        if v.sources.is_empty() {
-            e.error(
-                sink,
-                &[Key("sources")],
-                "« sources » est vide : citez au moins une source",
-            );
-        }
-        let mut seen: HashSet<&str> = HashSet::new();
-        for (i, o) in v.offre.iter().enumerate() {
-            if !seen.insert(o.formation.as_str()) {
-                e.error(
-                    sink,
-                    &[Key("offre"), Index(i), Key("formation")],
-                    format!("formation « {} » déjà citée dans cette offre", o.formation),
-                );
-            }
-            let Some(f) = formations.get(o.formation.as_str()) else {
-                if !r.incomplete.formations {
-                    e.error(
-                        sink,
-                        &[Key("offre"), Index(i), Key("formation")],
-                        format!("formation inconnue « {} »", o.formation),
-                    );
-                }
-                continue;
-            };
-            if o.voies.is_empty() {
-                e.error(
-                    sink,
-                    &[Key("offre"), Index(i), Key("voies")],
-                    "« voies » est vide : scolaire, apprentissage ou continue",
-                );
-            }
-            for (j, voie) in o.voies.iter().enumerate() {
-                let problem = if *voie == Voie::Vae {
-                    Some("la VAE n'est pas une voie de formation d'un établissement : scolaire, apprentissage ou continue".to_string())
-                } else if !f.has_voie(*voie) {
-                    Some(format!(
-                        "« {} » ne se prépare pas par la voie « {} » (voies de la formation : {})",
-                        o.formation,
-                        voie.id(),
-                        f.voies
-                            .iter()
-                            .map(|v| v.id())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
-                } else {
-                    None
-                };
-                if let Some(message) = problem {
-                    e.error(
-                        sink,
-                        &[Key("offre"), Index(i), Key("voies"), Index(j)],
-                        message,
-                    );
-                }
             }
         }
     }
