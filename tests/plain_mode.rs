@@ -7,10 +7,15 @@ use std::process::{Command, Stdio};
 fn run(args: &[&str], env_term: &str, input: &str) -> (i32, String) {
     // A home of its own: an export never lands in the real Documents.
     let home = tempfile::tempdir().expect("temp dir");
+    run_in(home.path(), args, env_term, input)
+}
+
+/// Runs the guide with `home` as its home folder.
+fn run_in(home: &std::path::Path, args: &[&str], env_term: &str, input: &str) -> (i32, String) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_boussole"))
         .args(args)
         .env("TERM", env_term)
-        .env("HOME", home.path())
+        .env("HOME", home)
         .env_remove("BOUSSOLE_CONTENT")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -164,24 +169,14 @@ fn favourites_and_export_in_plain_mode() {
     // Search, open the fiche, keep it (last number), back; 8 = Mes favoris,
     // back; 9 = export, twice; quit.
     let input = format!("4\nelectricien\n1\n{k}\n0\n\n8\n0\n9\n9\n0\n");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_boussole"))
-        .arg("--plain")
-        .arg("--config")
-        .arg(&config)
-        .env("TERM", "xterm")
-        .env("HOME", home.path())
-        .env_remove("BOUSSOLE_CONTENT")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    if let Some(mut i) = child.stdin.take() {
-        let _ = i.write_all(input.as_bytes());
-    }
-    let out = child.wait_with_output().expect("wait");
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{text}");
+    let config = config.to_string_lossy().into_owned();
+    let (code, text) = run_in(
+        home.path(),
+        &["--plain", "--config", &config],
+        "xterm",
+        &input,
+    );
+    assert_eq!(code, 0, "{text}");
     assert_plain(&text);
     assert!(text.contains("Ajouté à tes favoris."), "{text}");
     assert!(text.contains("Mes favoris (1) :"), "{text}");
