@@ -114,6 +114,19 @@ pub const fn help_key<A: Copy>(
     Entry::Key(Binding::new(keys, shown, label, action).help_only())
 }
 
+/// `e`: export the summary, shown only where the session may write (never
+/// in kiosk mode). `in_bar`: in the bar too, else in the help only.
+pub const fn exporter<A: Copy>(action: A, in_bar: bool) -> Entry<A> {
+    let b = Binding::new(
+        Keys::Any(&[Msg::Char('e')]),
+        s::TOUCHE_E,
+        s::ACTION_EXPORTER,
+        action,
+    )
+    .when(When::CanWrite);
+    Entry::Key(if in_bar { b } else { b.help_only() })
+}
+
 /// A row that works but is not shown.
 pub const fn hidden<A: Copy>(keys: Keys, action: A) -> Entry<A> {
     Entry::Key(Binding::hidden(keys, action))

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use super::{Nav, ScreenState, scroll};
-use crate::tui::keys::{self, Entry, Keys, When, hidden, key};
+use crate::tui::keys::{self, Entry, Keys, hidden, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -58,15 +58,7 @@ const KEYS: &[Entry<Action>] = &[
         s::ACTION_FICHE,
         Action::Fiche,
     ),
-    Entry::Key(
-        keys::Binding::new(
-            Keys::Any(&[Msg::Char('e')]),
-            s::TOUCHE_E,
-            s::ACTION_EXPORTER,
-            Action::Exporter,
-        )
-        .when(When::CanWrite),
-    ),
+    keys::exporter(Action::Exporter, true),
     key(
         Keys::Any(&[Msg::Back]),
         s::TOUCHE_ECHAP,

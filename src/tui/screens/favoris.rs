@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 use super::{Nav, ScreenState, step};
-use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -58,15 +58,7 @@ const KEYS: &[Entry<Action>] = &[
         s::ACTION_COMPARAISON,
         Action::Comparaison,
     ),
-    Entry::Key(
-        keys::Binding::new(
-            Keys::Any(&[Msg::Char('e')]),
-            s::TOUCHE_E,
-            s::ACTION_EXPORTER,
-            Action::Exporter,
-        )
-        .when(When::CanWrite),
-    ),
+    keys::exporter(Action::Exporter, true),
     key(
         Keys::Any(&[Msg::Back]),
         s::TOUCHE_ECHAP,

@@ -7,7 +7,7 @@ use ratatui::widgets::ListItem;
 
 use super::{Nav, ScreenState, clicked, plain_rows, step};
 use crate::matching::Method;
-use crate::tui::keys::{self, Entry, Global, Keys, When, hidden, key, help_key};
+use crate::tui::keys::{self, Entry, Global, Keys, hidden, key, help_key};
 use crate::tui::model::{Model, Ranked};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -103,15 +103,7 @@ const KEYS: &[Entry<Action>] = &[
         s::ACTION_COMPARER_MARQUE,
         Action::Comparer,
     ),
-    Entry::Key(
-        keys::Binding::new(
-            Keys::Any(&[Msg::Char('e')]),
-            s::TOUCHE_E,
-            s::ACTION_EXPORTER,
-            Action::Exporter,
-        )
-        .when(When::CanWrite),
-    ),
+    keys::exporter(Action::Exporter, true),
     key(
         Keys::Any(&[Msg::Char('v')]),
         s::TOUCHE_V,

@@ -8,7 +8,7 @@ use ratatui::widgets::{ListItem, Tabs};
 
 use super::{Nav, ScreenState, clicked, plain_rows, scroll, step};
 use crate::content::{Formation, Metier, Voie};
-use crate::tui::keys::{self, Entry, Global, Keys, When, help_key, hidden, key};
+use crate::tui::keys::{self, Entry, Global, Keys, help_key, hidden, key};
 use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -119,16 +119,7 @@ const KEYS: &[Entry<Action>] = &[
         s::ACTION_ALLER_ONGLET,
         Action::Onglet,
     ),
-    Entry::Key(
-        keys::Binding::new(
-            Keys::Any(&[Msg::Char('e')]),
-            s::TOUCHE_E,
-            s::ACTION_EXPORTER,
-            Action::Exporter,
-        )
-        .when(When::CanWrite)
-        .help_only(),
-    ),
+    keys::exporter(Action::Exporter, false),
     help_key(
         Keys::Any(&[Msg::Char('v')]),
         s::TOUCHE_V,
