@@ -377,15 +377,8 @@ fn export(st: &State<'_>, out: &mut impl Write) -> Result<()> {
     let saved =
         boussole::session::Saved::new(situation, st.form, &st.answers, &st.favoris, &rejetes);
     let (date, _) = super::terminal::today();
-    let md = boussole::export::markdown(st.content, &saved, &date);
-    let html = boussole::export::html(st.content, &saved, &date);
-    let name = boussole::files::free_stem(dir, &format!("boussole-resume-{date}"), &["md", "html"]);
-    let write = |ext: &str, text: &str| {
-        boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
-    };
-    match write("md", &md).and_then(|_| write("html", &html)) {
-        Ok(path) => writeln!(out, "{}", boussole::tui::strings::export_fait(&path))?,
-        Err(e) => writeln!(out, "{}", boussole::tui::strings::echec(&e.to_string()))?,
+    match super::terminal::export_summary(dir, st.content, &saved, &date) {
+        Ok(msg) | Err(msg) => writeln!(out, "{msg}")?,
     }
     Ok(())
 }

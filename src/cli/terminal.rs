@@ -87,6 +87,26 @@ pub fn today() -> (String, String) {
     )
 }
 
+/// Writes the summary (Markdown and HTML) in `dir` under a name no earlier
+/// export has, and says where (or why not), for the guide and plain mode.
+pub fn export_summary(
+    dir: &std::path::Path,
+    content: &boussole::content::Content,
+    saved: &boussole::session::Saved,
+    date: &str,
+) -> Result<String, String> {
+    let md = boussole::export::markdown(content, saved, date);
+    let html = boussole::export::html(content, saved, date);
+    let name = boussole::files::free_stem(dir, &format!("boussole-resume-{date}"), &["md", "html"]);
+    let write = |ext: &str, text: &str| {
+        boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
+    };
+    match write("md", &md).and_then(|_| write("html", &html)) {
+        Ok(path) => Ok(boussole::tui::strings::export_fait(&path)),
+        Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
+    }
+}
+
 /// Performs a write that `update` asked for, and says what happened.
 fn perform(app: &App, effect: &Effect) -> Result<String, String> {
     let Some(storage) = &app.storage else {
@@ -94,23 +114,7 @@ fn perform(app: &App, effect: &Effect) -> Result<String, String> {
     };
     let (date, _) = today();
     match effect {
-        Effect::Export(dir) => {
-            let saved = app.saved();
-            let md = boussole::export::markdown(&app.content, &saved, &date);
-            let html = boussole::export::html(&app.content, &saved, &date);
-            let name = boussole::files::free_stem(
-                dir,
-                &format!("boussole-resume-{date}"),
-                &["md", "html"],
-            );
-            let write = |ext: &str, text: &str| {
-                boussole::files::write_atomic(dir, &format!("{name}.{ext}"), text.as_bytes())
-            };
-            match write("md", &md).and_then(|_| write("html", &html)) {
-                Ok(path) => Ok(boussole::tui::strings::export_fait(&path)),
-                Err(e) => Err(boussole::tui::strings::echec(&e.to_string())),
-            }
-        }
+        Effect::Export(dir) => export_summary(dir, &app.content, &app.saved(), &date),
         Effect::Save => match Store::new(&storage.data_dir).save(&app.saved()) {
             Ok(path) => Ok(boussole::tui::strings::enregistre(
                 &path.display().to_string(),
