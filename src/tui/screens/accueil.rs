@@ -237,10 +237,12 @@ impl ScreenState for Accueil {
 
 /// A menu entry as shown: the questionnaire says when it can be resumed.
 pub fn menu_label(model: &Model, e: MenuEntry) -> String {
-    match (e, model.quiz_en_cours()) {
-        (MenuEntry::Quiz, Some((_, _, done, total))) => s::reprendre_quiz(done, total),
-        _ => label(e).to_string(),
+    if e == MenuEntry::Quiz
+        && let Some((_, _, done, total)) = model.quiz_en_cours()
+    {
+        return s::reprendre_quiz(done, total);
     }
+    label(e).to_string()
 }
 
 pub fn label(e: MenuEntry) -> &'static str {

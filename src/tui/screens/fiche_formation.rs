@@ -158,20 +158,12 @@ impl ScreenState for FicheFormation {
     }
 
     fn update(&mut self, model: &mut Model, msg: Msg) -> Nav {
-        let links = model.formation_links(&self.id);
-        match keys::action(KEYS, msg) {
-            Some(Action::Defiler) => {
-                self.scroll = super::scroll(self.scroll, msg);
-                Nav::Stay
-            }
-            Some(Action::Choisir) => {
-                self.sel = step(self.sel, links.len(), msg);
-                Nav::Stay
-            }
-            Some(Action::Retour) => Nav::Back,
-            Some(Action::Ouvrir) => links.get(self.sel).cloned().map_or(Nav::Stay, open_link),
-            Some(Action::MetierActuel) | None => Nav::Stay,
+        // PgPréc / PgSuiv scroll the description; the rest is the links'.
+        if let Some(Action::Defiler) = keys::action(KEYS, msg) {
+            self.scroll = super::scroll(self.scroll, msg);
+            return Nav::Stay;
         }
+        update_links(&model.formation_links(&self.id), &mut self.sel, msg)
     }
 
     fn click(&mut self, model: &mut Model, x: u16, y: u16) -> Nav {
