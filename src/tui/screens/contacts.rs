@@ -18,13 +18,14 @@ pub struct Contacts {
     pub scroll: u16,
 }
 
+/// The keys of a screen that is one scrolling text (shared with Financement).
 #[derive(Debug, Clone, Copy)]
 pub enum Action {
     Defiler,
     Retour,
 }
 
-const KEYS: &[Entry<Action>] = &[
+pub const KEYS: &[Entry<Action>] = &[
     key(
         Keys::Any(&[Msg::Up, Msg::Down]),
         s::TOUCHE_HAUT_BAS,
@@ -41,6 +42,18 @@ const KEYS: &[Entry<Action>] = &[
     hidden(Keys::Any(super::MOVES), Action::Defiler),
 ];
 
+/// A key on a screen that is one scrolling text.
+pub fn update_text(scroll_at: &mut u16, msg: Msg) -> Nav {
+    match keys::action(KEYS, msg) {
+        Some(Action::Retour) => Nav::Back,
+        Some(Action::Defiler) => {
+            *scroll_at = scroll(*scroll_at, msg);
+            Nav::Stay
+        }
+        None => Nav::Stay,
+    }
+}
+
 impl ScreenState for Contacts {
     type Action = Action;
 
@@ -53,12 +66,7 @@ impl ScreenState for Contacts {
     }
 
     fn update(&mut self, _model: &mut Model, msg: Msg) -> Nav {
-        match keys::action(KEYS, msg) {
-            Some(Action::Retour) => return Nav::Back,
-            Some(Action::Defiler) => self.scroll = scroll(self.scroll, msg),
-            None => {}
-        }
-        Nav::Stay
+        update_text(&mut self.scroll, msg)
     }
 
     fn view(

@@ -4,8 +4,9 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{Nav, ScreenState, scroll};
-use crate::tui::keys::{self, Entry, Global, Keys, hidden, key};
+use super::contacts::{Action, KEYS, update_text};
+use super::{Nav, ScreenState};
+use crate::tui::keys::Entry;
 use crate::tui::model::Model;
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
@@ -17,29 +18,6 @@ use crate::tui::wrap;
 pub struct Financement {
     pub scroll: u16,
 }
-
-#[derive(Debug, Clone, Copy)]
-pub enum Action {
-    Defiler,
-    Retour,
-}
-
-const KEYS: &[Entry<Action>] = &[
-    key(
-        Keys::Any(&[Msg::Up, Msg::Down]),
-        s::TOUCHE_HAUT_BAS,
-        s::ACTION_DEFILER,
-        Action::Defiler,
-    ),
-    key(
-        Keys::Any(&[Msg::Back]),
-        s::TOUCHE_ECHAP,
-        s::ACTION_RETOUR,
-        Action::Retour,
-    ),
-    Entry::Global(Global::Aide),
-    hidden(Keys::Any(super::MOVES), Action::Defiler),
-];
 
 impl ScreenState for Financement {
     type Action = Action;
@@ -53,12 +31,7 @@ impl ScreenState for Financement {
     }
 
     fn update(&mut self, _model: &mut Model, msg: Msg) -> Nav {
-        match keys::action(KEYS, msg) {
-            Some(Action::Retour) => return Nav::Back,
-            Some(Action::Defiler) => self.scroll = scroll(self.scroll, msg),
-            None => {}
-        }
-        Nav::Stay
+        update_text(&mut self.scroll, msg)
     }
 
     fn view(
