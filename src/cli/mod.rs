@@ -493,7 +493,11 @@ fn load(cli: &Cli) -> Result<Loaded, LoadDirError> {
     match (&cli.content, overlays.is_empty()) {
         (Some(dir), true) => content::load_dir(dir),
         (None, true) => Ok(content::load_bundled()?),
-        _ => load_layered(cli, &overlays),
+        (None, false) => {
+            let dirs: Vec<&std::path::Path> = overlays.iter().map(PathBuf::as_path).collect();
+            content::overlay::load_over_bundled(&dirs)
+        }
+        (Some(_), false) => load_layered(cli, &overlays),
     }
 }
 

@@ -141,7 +141,11 @@ pub fn load_layers(layers: &[&[SourceFile]], root: &str) -> Result<Loaded, Conte
     }
 
     validate::check(&r, &mut sink);
+    finish(r, sink)
+}
 
+/// The content of checked records, or every problem found on the way.
+fn finish(r: Records<'_>, sink: Sink) -> Result<Loaded, ContentError> {
     let mut problemes = sink.problemes;
     problemes.sort();
     problemes.dedup();

@@ -9,6 +9,8 @@
 //! hiding a formation also takes it out of the métiers, poursuites and offers
 //! that name it. Overlays apply in order: the last one wins.
 
+mod compiled;
+
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -210,16 +212,45 @@ fn hide_formation(r: &mut Records<'_>, h: &Hidden<'_>, sink: &mut Sink) {
 }
 
 /// Loads `base` (a whole content set) with the overlay folders laid over it in
-/// order.
+/// order, every problem with its `file:line:col`.
 pub fn load_with(
     base: &[SourceFile],
     root: &str,
     overlays: &[&Path],
 ) -> Result<Loaded, LoadDirError> {
-    let mut layers: Vec<Vec<SourceFile>> = Vec::with_capacity(overlays.len());
-    for dir in overlays {
-        layers.push(super::read_dir(dir)?);
+    let layers = read_layers(overlays)?;
+    load_layers(base, root, &layers)
+}
+
+/// Loads the bundled content with the overlay folders laid over it in order:
+/// over the compiled content when every overlay is sound (fast, see
+/// [`compiled`]), else the slow way, which names every problem.
+pub fn load_over_bundled(overlays: &[&Path]) -> Result<Loaded, LoadDirError> {
+    let layers = read_layers(overlays)?;
+    if let Some(loaded) = compiled::try_load(&layers) {
+        return Ok(loaded);
     }
+    load_layers(&super::bundled_sources(), "content", &layers)
+}
+
+/// The quick way alone: `Ok(None)` when the overlays need the slow way (a
+/// problem, or a file the quick way does not read). For tests and benches.
+pub fn load_quick(overlays: &[&Path]) -> Result<Option<Loaded>, LoadDirError> {
+    Ok(compiled::try_load(&read_layers(overlays)?))
+}
+
+fn read_layers(overlays: &[&Path]) -> Result<Vec<Vec<SourceFile>>, LoadDirError> {
+    overlays
+        .iter()
+        .map(|dir| super::read_dir(dir).map_err(LoadDirError::from))
+        .collect()
+}
+
+fn load_layers(
+    base: &[SourceFile],
+    root: &str,
+    layers: &[Vec<SourceFile>],
+) -> Result<Loaded, LoadDirError> {
     let mut all: Vec<&[SourceFile]> = vec![base];
     all.extend(layers.iter().map(Vec::as_slice));
     super::load_layers(&all, root).map_err(|e: ContentError| LoadDirError::Content(e))
