@@ -808,6 +808,33 @@ fn favourites_screen_opens_fiches_compares_and_takes_one_out() {
 }
 
 #[test]
+fn the_selected_favourite_stays_in_view_with_titles_wider_than_the_screen() {
+    // Titles longer than the screen at 80×24: each entry still takes its three rows, so
+    // scrolling by whole entries keeps the selected one on screen.
+    let content = bundled();
+    let mut ids: Vec<(usize, String)> = content
+        .metiers
+        .iter()
+        .map(|m| (m.titre.both().chars().count(), m.id.clone()))
+        .collect();
+    ids.sort();
+    let longest: Vec<String> = ids.iter().rev().take(8).map(|(_, id)| id.clone()).collect();
+    let mut app = App::new(content);
+    app.saisie.favoris = longest.clone();
+    send(&mut app, &[Msg::Char('8')]);
+    for (i, id) in longest.iter().enumerate() {
+        let text = screen_text(&app, 80, 24);
+        let titre = app.content.metier(id).expect("a favourite").titre.both();
+        let start: String = titre.chars().take(10).collect();
+        assert!(
+            text.contains(&format!("> {start}")),
+            "favourite {i} ({titre}) not in view:\n{text}"
+        );
+        update(&mut app, Msg::Down);
+    }
+}
+
+#[test]
 fn leaving_the_questionnaire_keeps_the_answers_and_accueil_resumes_it() {
     let mut app = App::new(fixture());
     send(&mut app, &[Msg::Char('1'), Msg::Char('r')]);

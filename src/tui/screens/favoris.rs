@@ -142,14 +142,18 @@ impl ScreenState for Favoris {
             } else {
                 ("  ", theme.title)
             };
-            let compare = model.saisie.comparaison.contains(&m.id);
+            let compare = if model.saisie.comparaison.contains(&m.id) {
+                s::FAVORIS_COMPARE
+            } else {
+                ""
+            };
+            // One row a title too, so that scrolling by whole entries holds.
+            let room = usize::from(area.width.saturating_sub(4))
+                .saturating_sub(unicode_width::UnicodeWidthStr::width(compare));
             lines.push(Line::from(vec![
                 Span::raw(marker),
-                Span::styled(m.titre.both(), style),
-                Span::styled(
-                    if compare { s::FAVORIS_COMPARE } else { "" },
-                    theme.key,
-                ),
+                Span::styled(one_line(&m.titre.both(), room), style),
+                Span::styled(compare, theme.key),
             ]));
             let detail = match model.ranked_of(&m.id) {
                 Some(r) => format!(
