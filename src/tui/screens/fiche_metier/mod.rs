@@ -13,7 +13,9 @@ use crate::tui::model::{Link, Model};
 use crate::tui::msg::Msg;
 use crate::tui::strings as s;
 use crate::tui::theme::Palette;
-use crate::tui::widgets::{TextPane, block, bullet, field, heading, list, one_line_rows, text};
+use crate::tui::widgets::{
+    TextPane, block, bullet, field, heading, list, one_line_rows, style_if, text,
+};
 use crate::tui::{layout, wrap};
 
 mod parcours;
@@ -427,23 +429,27 @@ fn lieux_lines<'a>(model: &'a Model, m: &Metier, theme: &Palette) -> Vec<Line<'a
             crate::content::departement_label(g.departement),
             theme.header,
         )));
-        // One line per establishment, with what it teaches of these formations.
-        let mut rows: Vec<(&crate::content::Etablissement, Vec<String>)> = Vec::new();
-        for l in g.lieux {
-            let voies: Vec<&str> = l.offre.voies.iter().map(|v| s::voie(*v)).collect();
-            let what = format!("{} ({})", l.formation.intitule, voies.join(", "));
-            match rows.last_mut() {
-                Some((e, list)) if e.id == l.etablissement.id => list.push(what),
-                _ => rows.push((l.etablissement, vec![what])),
-            }
-        }
-        for (e, list) in rows {
-            lines.push(Line::from(format!(
-                "  - {}, {} : {}",
-                e.commune,
-                e.nom,
-                list.join(" ; ")
+        // By formation, in the métier's order, then one row per place: short
+        // rows that do not wrap, the apprenticeship route marked.
+        for id in &ids {
+            let mut here = g.lieux.iter().filter(|l| l.formation.id == *id).peekable();
+            let Some(first) = here.peek() else {
+                continue;
+            };
+            lines.push(Line::from(Span::styled(
+                format!("  {}", first.formation.intitule),
+                theme.title,
             )));
+            for l in here {
+                let voies: Vec<&str> = l.offre.voies.iter().map(|v| s::voie(*v)).collect();
+                lines.push(Line::from(vec![
+                    Span::raw(format!(
+                        "    - {}, {}{}",
+                        l.etablissement.commune, l.etablissement.nom, theme.glyphs.sep
+                    )),
+                    Span::styled(voies.join(", "), style_if(l.apprentissage(), theme.key)),
+                ]));
+            }
         }
     }
     lines
