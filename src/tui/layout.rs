@@ -45,6 +45,16 @@ pub fn explorer(body: Rect) -> (Rect, Rect, Rect) {
     (left, presentation, list)
 }
 
+/// Où se former: the départements (narrow: code, name and count), the
+/// screen's help above the establishments (wide: commune and name).
+pub fn lieux(body: Rect) -> (Rect, Rect, Rect) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(27), Constraint::Min(20)]).areas(body);
+    let [presentation, list] =
+        Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(right);
+    (left, presentation, list)
+}
+
 /// Fiche métier: the tabs, the tab's content.
 pub fn fiche_metier(body: Rect) -> (Rect, Rect) {
     let [tabs, content] = Layout::vertical([Constraint::Length(2), Constraint::Min(3)]).areas(body);

@@ -134,7 +134,7 @@ impl ScreenState for Lieux {
         area: Rect,
     ) {
         let Self { dep, sel, right } = *self;
-        let (left_area, _, list_area) = layout::explorer(area);
+        let (left_area, _, list_area) = layout::lieux(area);
         let deps = model.lieux_departements();
         let row = |i: usize| {
             ListItem::new(deps.get(i).map_or(String::new(), |(code, n)| {
@@ -174,7 +174,7 @@ impl ScreenState for Lieux {
 
 /// What this screen is for, above the list.
 fn panes(model: &Model, area: Rect, dep: usize) -> Vec<TextPane<'_>> {
-    let (_, pres_area, _) = layout::explorer(area);
+    let (_, pres_area, _) = layout::lieux(area);
     let text = if model
         .lieux_departements()
         .get(dep)
