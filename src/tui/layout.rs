@@ -38,18 +38,21 @@ pub fn recherche(body: Rect) -> (Rect, Rect) {
 
 /// Explorer: domains, the domain's presentation, its métiers.
 pub fn explorer(body: Rect) -> (Rect, Rect, Rect) {
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body);
-    let [presentation, list] =
-        Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(right);
-    (left, presentation, list)
+    columns(
+        body,
+        [Constraint::Percentage(42), Constraint::Percentage(58)],
+    )
 }
 
 /// Où se former: the départements (narrow: code, name and count), the
 /// screen's help above the establishments (wide: commune and name).
 pub fn lieux(body: Rect) -> (Rect, Rect, Rect) {
-    let [left, right] =
-        Layout::horizontal([Constraint::Length(27), Constraint::Min(20)]).areas(body);
+    columns(body, [Constraint::Length(27), Constraint::Min(20)])
+}
+
+/// A list on the left; on the right, a short presentation above a list.
+fn columns(body: Rect, widths: [Constraint; 2]) -> (Rect, Rect, Rect) {
+    let [left, right] = Layout::horizontal(widths).areas(body);
     let [presentation, list] =
         Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(right);
     (left, presentation, list)
