@@ -45,11 +45,8 @@ impl<'a> Nowhere<'a> {
 /// the slow way.
 pub(super) fn try_load(layers: &[Vec<SourceFile>]) -> Option<Loaded> {
     let base = source::compiled().ok()?;
-    let file = FileText {
-        shown: "",
-        text: "",
-    };
     let node = Spanned::new(0..0, DeValue::Boolean(false));
+    // An empty file: where records, the questionnaire and the rules point to.
     let whole = ParsedFile {
         file: FileText {
             shown: "",
@@ -58,7 +55,7 @@ pub(super) fn try_load(layers: &[Vec<SourceFile>]) -> Option<Loaded> {
         root: Spanned::new(0..0, DeTable::new()),
     };
     let at = Nowhere {
-        file: &file,
+        file: &whole.file,
         node: &node,
     };
     let mut r = records(base, at, &whole);
